@@ -1,0 +1,18 @@
+package io.sparktune.core;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * A trainable, searcher or scheduler as the space file names it: its type and its other keys as
+ * plain Java values (maps, lists, strings, numbers, booleans), which the box of that type validates.
+ */
+public record PluginSpec(String type, Map<String, Object> options) implements Serializable {
+    public PluginSpec {
+        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+    }
+
+    public static PluginSpec of(String type) {
+        return new PluginSpec(type, Map.of());
+    }
+}

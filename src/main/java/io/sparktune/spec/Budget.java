@@ -1,0 +1,33 @@
+package io.sparktune.spec;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How much a sweep may spend. Empty values take defaults that depend on the space and the cluster:
+ * the grid size or 20 trials, and the cluster's cores divided by the cpus per trial.
+ *
+ * @param trialsPerTask how many trials one Spark task runs in turn; above 1 it packs cheap trials
+ */
+public record Budget(Integer maxTrials, Integer parallelism, Duration timeBudget, Duration trialTimeout,
+                     int trialsPerTask) implements Serializable {
+
+    public static final int DEFAULT_SAMPLED_TRIALS = 20;
+
+    public Optional<Integer> maxTrialsIfSet() {
+        return Optional.ofNullable(maxTrials);
+    }
+
+    public Optional<Integer> parallelismIfSet() {
+        return Optional.ofNullable(parallelism);
+    }
+
+    public Optional<Duration> timeBudgetIfSet() {
+        return Optional.ofNullable(timeBudget);
+    }
+
+    public Optional<Duration> trialTimeoutIfSet() {
+        return Optional.ofNullable(trialTimeout);
+    }
+}

@@ -1,0 +1,48 @@
+package io.sparktune.spec;
+
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them: {@code 90s}, {@code 30m}, {@code 2h}, {@code 1h30m}, {@code 500ms}, or plain seconds. */
+public final class Durations {
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
+    private static final Pattern WHOLE = Pattern.compile("((\\d+(?:\\.\\d+)?)(ms|s|m|h|d))+");
+
+    private Durations() {
+    }
+
+    /** The duration, or an IllegalArgumentException whose message says what was expected. */
+    public static Duration parse(String text) {
+        String s = text.trim();
+        if (s.matches("\\d+(\\.\\d+)?")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+        }
+        if (!WHOLE.matcher(s).matches()) {
+            throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 90s, 30m, 2h, 1h30m)");
+        }
+        double millis = 0;
+        Matcher m = PART.matcher(s);
+        while (m.find()) {
+            double amount = Double.parseDouble(m.group(1));
+            millis += amount * switch (m.group(2)) {
+                case "ms" -> 1;
+                case "s" -> 1_000;
+                case "m" -> 60_000;
+                case "h" -> 3_600_000;
+                default -> 86_400_000;
+            };
+        }
+        if (millis <= 0) {
+            throw new IllegalArgumentException("'" + text + "' must be longer than zero");
+        }
+        return Duration.ofMillis(Math.round(millis));
+    }
+
+    public static String format(Duration d) {
+        long s = d.toSeconds();
+        return s >= 3600 ? String.format("%dh%02dm%02ds", s / 3600, (s % 3600) / 60, s % 60)
+                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60)
+                : String.format("%.1fs", d.toMillis() / 1000.0);
+    }
+}

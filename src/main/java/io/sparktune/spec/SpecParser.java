@@ -1,0 +1,316 @@
+package io.sparktune.spec;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Objective;
+import io.sparktune.core.PluginSpec;
+import io.sparktune.core.Resources;
+import io.sparktune.schedule.Schedulers;
+import io.sparktune.search.Searchers;
+import io.sparktune.space.Space;
+import io.sparktune.space.SpaceParser;
+import io.sparktune.train.Trainables;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Turns a space file and command-line overrides into a validated {@link SweepSpec}: the one place
+ * where JSON becomes types. Every error is an {@link InvalidInputException} naming the file (or the
+ * flag) and the JSON path.
+ */
+public final class SpecParser {
+    /** Larger grids need an explicit maxTrials: a typo should not start a sweep that never ends. */
+    static final BigInteger MAX_IMPLICIT_GRID = BigInteger.valueOf(100_000_000L);
+    private static final Set<String> TOP_LEVEL =
+            Set.of("name", "metric", "mode", "params", "trainable", "searcher", "scheduler", "budget", "resources", "description");
+    private static final Set<String> BUDGET_KEYS =
+            Set.of("maxTrials", "parallelism", "timeBudget", "trialTimeout", "trialsPerTask");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+    private SpecParser() {
+    }
+
+    /**
+     * @param source  the file name for messages, or a label such as "--command" when there is no file
+     * @param json    the file's text ("{}" when the sweep is all flags)
+     * @param fallbackName the sweep's name when the file gives none
+     */
+    public static SweepSpec parse(String source, String json, String fallbackName, Overrides overrides) {
+        ObjectNode root = read(source, json);
+        apply(root, overrides);
+        try {
+            return parse(root, fallbackName);
+        } catch (InvalidInputException e) {
+            for (Overrides.Override o : overrides.all()) {
+                String flagPath = String.join(".", o.path());
+                if (e.path() != null && (e.path().equals(flagPath) || e.path().startsWith(flagPath + "."))) {
+                    throw e.in(o.flag());
+                }
+            }
+            throw e.in(source);
+        }
+    }
+
+    private static ObjectNode read(String source, String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            String what = e instanceof JsonParseException ? e.getOriginalMessage() : "malformed JSON";
+            throw new InvalidInputException(source, where, "malformed JSON: " + firstLine(what));
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new InvalidInputException(source, "", "the file is empty");
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException(source, "", "expected a JSON object at the top level");
+        }
+        return (ObjectNode) node;
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    private static void apply(ObjectNode root, Overrides overrides) {
+        for (Overrides.Override o : overrides.all()) {
+            ObjectNode parent = root;
+            List<String> path = o.path();
+            for (int i = 0; i < path.size() - 1; i++) {
+                JsonNode child = parent.get(path.get(i));
+                if (child == null || !child.isObject()) {
+                    ObjectNode created = parent.objectNode();
+                    if (child != null && child.isTextual() && i == 0) {
+                        created.put("type", child.asText());
+                    }
+                    parent.set(path.get(i), created);
+                    child = created;
+                }
+                parent = (ObjectNode) child;
+            }
+            parent.set(path.get(path.size() - 1), valueNode(o));
+        }
+    }
+
+    private static JsonNode valueNode(Overrides.Override o) {
+        if (o.value() instanceof String text && text.trim().startsWith("{") && "params".equals(o.path().get(0))) {
+            try {
+                return JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new InvalidInputException(o.flag(), "", "malformed JSON: " + firstLine(e.getOriginalMessage()));
+            }
+        }
+        return JSON.valueToTree(o.value());
+    }
+
+    private static SweepSpec parse(ObjectNode root, String fallbackName) {
+        Iterator<String> keys = root.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (!TOP_LEVEL.contains(key)) {
+                throw new InvalidInputException(null, key, "unknown key (expected one of " + String.join(", ", TOP_LEVEL.stream().sorted().toList()) + ")");
+            }
+        }
+        String name = text(root, "name", fallbackName);
+        String metric = text(root, "metric", "loss");
+        Objective.Mode mode;
+        try {
+            mode = Objective.Mode.parse(text(root, "mode", "min"));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(null, "mode", e.getMessage());
+        }
+        if (!root.has("params")) {
+            throw new InvalidInputException(null, "params", "missing: a space needs parameters");
+        }
+        Space space = SpaceParser.parse(root.get("params"), "params");
+
+        PluginSpec trainable = plugin(root, "trainable", null);
+        Trainables.validate(trainable, space, "trainable");
+
+        PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space));
+        Map<String, Object> searcherOptions = new LinkedHashMap<>(searcherWithSeed.options());
+        OptionalLong seed = OptionalLong.empty();
+        Object seedValue = searcherOptions.remove("seed");
+        if (seedValue != null) {
+            if (!(seedValue instanceof Long s)) {
+                throw new InvalidInputException(null, "searcher.seed", "expected a whole number, got " + seedValue);
+            }
+            seed = OptionalLong.of(s);
+        }
+        PluginSpec searcher = new PluginSpec(searcherWithSeed.type(), searcherOptions);
+        Searchers.validate(searcher, space, "searcher");
+
+        PluginSpec scheduler = plugin(root, "scheduler", "fifo");
+        Schedulers.validate(scheduler, "scheduler");
+
+        Budget budget = budget(root.get("budget"));
+        if (searcher.type().equals("grid") && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {
+            throw new InvalidInputException(null, "params", "the grid has " + space.gridSize()
+                    + " points; set budget.maxTrials (or --max-trials) to run part of it");
+        }
+        Resources resources = resources(root.get("resources"));
+
+        ObjectNode identity = root.deepCopy();
+        identity.remove(List.of("budget", "description"));
+        if (identity.get("searcher") instanceof ObjectNode s) {
+            s.remove("seed");
+        }
+        return new SweepSpec(name, new Objective(metric, mode), space, trainable, searcher, scheduler, budget, resources,
+                seed, identity.toString());
+    }
+
+    private static String text(ObjectNode root, String key, String fallback) {
+        JsonNode node = root.get(key);
+        if (node == null) {
+            return fallback;
+        }
+        if (!node.isTextual() || node.asText().isBlank()) {
+            throw new InvalidInputException(null, key, "expected a non-empty string");
+        }
+        return node.asText();
+    }
+
+    /** A plugin as an object with a type, or just its type as a string. */
+    private static PluginSpec plugin(ObjectNode root, String key, String defaultType) {
+        JsonNode node = root.get(key);
+        if (node == null) {
+            if (defaultType == null) {
+                throw new InvalidInputException(null, key, "missing: say what to train, e.g. {\"type\": \"function\", \"function\": \"branin\"}");
+            }
+            return PluginSpec.of(defaultType);
+        }
+        if (node.isTextual()) {
+            return PluginSpec.of(node.asText());
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException(null, key, "expected an object with a \"type\"");
+        }
+        JsonNode typeNode = node.get("type");
+        if (typeNode == null && defaultType == null || typeNode != null && !typeNode.isTextual()) {
+            throw new InvalidInputException(null, key + ".type", "missing: expected a string");
+        }
+        String type = typeNode == null ? defaultType : typeNode.asText();
+        Map<String, Object> options = new LinkedHashMap<>();
+        node.fields().forEachRemaining(f -> {
+            if (!f.getKey().equals("type")) {
+                options.put(f.getKey(), plain(f.getValue()));
+            }
+        });
+        return new PluginSpec(type, options);
+    }
+
+    /** JSON as plain serializable Java values: Map, List, String, Long, Double, Boolean. */
+    private static Object plain(JsonNode node) {
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(f -> map.put(f.getKey(), plain(f.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(plain(item)));
+            return list;
+        }
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.asLong();
+        }
+        if (node.isNumber()) {
+            return node.asDouble();
+        }
+        if (node.isBoolean()) {
+            return node.asBoolean();
+        }
+        return node.isNull() ? null : node.asText();
+    }
+
+    private static Budget budget(JsonNode node) {
+        if (node == null) {
+            return new Budget(null, null, null, null, 1);
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException(null, "budget", "expected an object");
+        }
+        node.fieldNames().forEachRemaining(key -> {
+            if (!BUDGET_KEYS.contains(key)) {
+                throw new InvalidInputException(null, "budget." + key, "unknown key (expected one of "
+                        + String.join(", ", BUDGET_KEYS.stream().sorted().toList()) + ")");
+            }
+        });
+        Integer trialsPerTask = positiveInt(node, "trialsPerTask");
+        return new Budget(positiveInt(node, "maxTrials"), positiveInt(node, "parallelism"),
+                duration(node, "timeBudget"), duration(node, "trialTimeout"), trialsPerTask == null ? 1 : trialsPerTask);
+    }
+
+    private static Integer positiveInt(JsonNode parent, String key) {
+        JsonNode node = parent.get(key);
+        if (node == null) {
+            return null;
+        }
+        if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+            throw new InvalidInputException(null, "budget." + key, "expected a whole number, got " + node);
+        }
+        if (node.asInt() < 1) {
+            throw new InvalidInputException(null, "budget." + key, "must be >= 1, got " + node.asInt());
+        }
+        return node.asInt();
+    }
+
+    private static Duration duration(JsonNode parent, String key) {
+        JsonNode node = parent.get(key);
+        if (node == null) {
+            return null;
+        }
+        try {
+            if (node.isNumber()) {
+                if (node.asDouble() <= 0) {
+                    throw new IllegalArgumentException("must be longer than zero, got " + node);
+                }
+                return Duration.ofMillis(Math.round(node.asDouble() * 1000));
+            }
+            if (node.isTextual()) {
+                return Durations.parse(node.asText());
+            }
+            throw new IllegalArgumentException("expected a duration such as \"30m\", got " + node);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(null, "budget." + key, e.getMessage());
+        }
+    }
+
+    private static Resources resources(JsonNode node) {
+        if (node == null) {
+            return Resources.DEFAULT;
+        }
+        if (!node.isObject()) {
+            throw new InvalidInputException(null, "resources", "expected an object such as {\"cpus\": 1, \"gpus\": 0}");
+        }
+        node.fieldNames().forEachRemaining(key -> {
+            if (!key.equals("cpus") && !key.equals("gpus")) {
+                throw new InvalidInputException(null, "resources." + key, "unknown key (expected cpus, gpus)");
+            }
+        });
+        JsonNode cpus = node.get("cpus");
+        JsonNode gpus = node.get("gpus");
+        if (cpus != null && (!cpus.isIntegralNumber() || cpus.asInt() < 1)) {
+            throw new InvalidInputException(null, "resources.cpus", "expected a whole number >= 1, got " + cpus);
+        }
+        if (gpus != null && (!gpus.isNumber() || gpus.asDouble() < 0)) {
+            throw new InvalidInputException(null, "resources.gpus", "expected a number >= 0, got " + gpus);
+        }
+        return new Resources(cpus == null ? 1 : cpus.asInt(), gpus == null ? 0 : gpus.asDouble());
+    }
+}

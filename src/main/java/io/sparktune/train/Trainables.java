@@ -1,0 +1,41 @@
+package io.sparktune.train;
+
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.PluginSpec;
+import io.sparktune.space.Space;
+
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** Finds the {@link TrainableType} that a spec names. */
+public final class Trainables {
+    private Trainables() {
+    }
+
+    private static Map<String, TrainableType> types() {
+        Map<String, TrainableType> types = new TreeMap<>();
+        for (TrainableType type : ServiceLoader.load(TrainableType.class, Trainables.class.getClassLoader())) {
+            types.put(type.name(), type);
+        }
+        return types;
+    }
+
+    public static void validate(PluginSpec spec, Space space, String path) {
+        Map<String, TrainableType> types = types();
+        TrainableType type = types.get(spec.type());
+        if (type == null) {
+            throw new InvalidInputException(null, path + ".type",
+                    "unknown trainable '" + spec.type() + "' (expected one of " + String.join(", ", types.keySet()) + ")");
+        }
+        type.validate(spec, space, path);
+    }
+
+    public static Trainable create(PluginSpec spec) {
+        TrainableType type = types().get(spec.type());
+        if (type == null) {
+            throw new IllegalArgumentException("no trainable type '" + spec.type() + "' on this classpath");
+        }
+        return type.create(spec);
+    }
+}

@@ -1,0 +1,44 @@
+package io.sparktune.train.function;
+
+import io.sparktune.core.Config;
+import io.sparktune.train.Trainable;
+import io.sparktune.train.TrialContext;
+
+import java.util.Map;
+
+/**
+ * A benchmark function as a trial. With {@code steps} above 1 it reports a learning curve that falls
+ * to the function's value at the last step, sleeping {@code stepSeconds} per step to stand in for
+ * training time; every trial's curve has the same offset at a given step, so early values rank
+ * trials as their final values do.
+ */
+final class FunctionTrainable implements Trainable {
+    static final String METRIC = "loss";
+
+    private final BenchmarkFunction function;
+    private final long steps;
+    private final long stepMillis;
+
+    FunctionTrainable(BenchmarkFunction function, long steps, double stepSeconds) {
+        this.function = function;
+        this.steps = steps;
+        this.stepMillis = Math.round(stepSeconds * 1000);
+    }
+
+    @Override
+    public Map<String, Double> train(Config config, TrialContext context) throws Exception {
+        double value = function.evaluate(config, context.seed());
+        Map<String, Double> metrics = Map.of(METRIC, value);
+        long first = context.latestCheckpoint().map(TrialContext.Checkpoint::step).orElse(0L) + 1;
+        for (long step = first; step <= steps; step++) {
+            if (stepMillis > 0) {
+                Thread.sleep(stepMillis);
+            }
+            metrics = Map.of(METRIC, value + (double) (steps - step) / (steps * step));
+            if (steps > 1 && !context.report(step, metrics)) {
+                break;
+            }
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,51 @@
+package io.sparktune.train.function;
+
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.PluginSpec;
+import io.sparktune.space.Space;
+import io.sparktune.train.Options;
+import io.sparktune.train.Trainable;
+import io.sparktune.train.TrainableType;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** {@code {"type":"function","function":"branin","steps":10,"stepSeconds":0.05}}. */
+public final class FunctionType implements TrainableType {
+
+    @Override
+    public String name() {
+        return "function";
+    }
+
+    @Override
+    public void validate(PluginSpec spec, Space space, String path) {
+        Options options = new Options(spec, path).allow(Set.of("function", "steps", "stepSeconds"));
+        BenchmarkFunction function = function(options);
+        options.number("steps", 1, 1);
+        options.number("stepSeconds", 0, 0);
+        Set<String> names = space.params().stream().map(p -> p.name()).collect(Collectors.toSet());
+        String mismatch = function.mismatch(names);
+        if (mismatch != null) {
+            throw new InvalidInputException(null, "params", mismatch);
+        }
+    }
+
+    private static BenchmarkFunction function(Options options) {
+        String name = options.requiredString("function");
+        BenchmarkFunction function = BenchmarkFunction.byLabel(name);
+        if (function == null) {
+            throw new InvalidInputException(null, options.path("function"), "unknown function '" + name + "' (expected one of "
+                    + Arrays.stream(BenchmarkFunction.values()).map(BenchmarkFunction::label).collect(Collectors.joining(", ")) + ")");
+        }
+        return function;
+    }
+
+    @Override
+    public Trainable create(PluginSpec spec) {
+        Options options = new Options(spec, "trainable");
+        return new FunctionTrainable(function(options), (long) options.number("steps", 1, 1),
+                options.number("stepSeconds", 0, 0));
+    }
+}
