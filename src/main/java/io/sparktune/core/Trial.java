@@ -2,8 +2,15 @@ package io.sparktune.core;
 
 import java.io.Serializable;
 
-/** One training run to do: its id in the sweep, its parameter values and its seed. */
-public record Trial(int id, Config config, long seed) implements Serializable {
+/**
+ * One training run to do: its id in the sweep, its parameter values, its seed, and which attempt
+ * this is (above 1 when the trial runs again after its driver died).
+ */
+public record Trial(int id, Config config, long seed, int attempt) implements Serializable {
+
+    public Trial nextAttempt() {
+        return new Trial(id, config, seed, attempt + 1);
+    }
 
     /** Every trial's seed comes from the master seed and its id, so a re-run trial sees the same randomness. */
     public static long seedFor(long masterSeed, int id) {

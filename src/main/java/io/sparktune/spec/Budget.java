@@ -3,6 +3,7 @@ package io.sparktune.spec;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How much a sweep may spend. Empty values take defaults that depend on the space and the cluster:
@@ -14,6 +15,12 @@ public record Budget(Integer maxTrials, Integer parallelism, Duration timeBudget
                      int trialsPerTask) implements Serializable {
 
     public static final int DEFAULT_SAMPLED_TRIALS = 20;
+
+    /** How many trials the sweep runs: maxTrials capped by what the searcher can suggest, else its size, else 20. */
+    public int totalTrials(OptionalLong searcherSize) {
+        long size = searcherSize.orElse(maxTrials == null ? DEFAULT_SAMPLED_TRIALS : Long.MAX_VALUE);
+        return (int) Math.min(Integer.MAX_VALUE, maxTrials == null ? size : Math.min(maxTrials, size));
+    }
 
     public Optional<Integer> maxTrialsIfSet() {
         return Optional.ofNullable(maxTrials);

@@ -1,0 +1,25 @@
+package io.sparktune.api;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+/**
+ * How to run a sweep, beside what the spec says.
+ *
+ * @param out        the sweep directory: hdfs://, file:// or a plain path; null means ./sweeps/NAME
+ * @param master     the Spark master when SparkTune starts Spark itself (no spark-submit); null means local[*]
+ * @param lockStale  how long a lock may go without heartbeat before another run takes it over
+ * @param progress   where progress and summaries go
+ * @param progressMillis how often the progress line is printed
+ */
+public record RunOptions(String out, String master, Duration lockStale, PrintStream progress, long progressMillis) {
+    public static final Duration DEFAULT_LOCK_STALE = Duration.ofSeconds(60);
+
+    public static RunOptions defaults() {
+        return new RunOptions(null, null, DEFAULT_LOCK_STALE, System.out, 2_000);
+    }
+
+    public RunOptions withOut(String newOut) {
+        return new RunOptions(newOut, master, lockStale, progress, progressMillis);
+    }
+}

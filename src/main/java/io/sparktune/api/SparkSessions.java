@@ -1,0 +1,48 @@
+package io.sparktune.api;
+
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark session a sweep runs on: the one spark-submit or a notebook made, or an embedded local
+ * one that SparkTune starts (and stops) itself.
+ */
+final class SparkSessions implements AutoCloseable {
+    private final SparkSession session;
+    private final boolean owned;
+
+    private SparkSessions(SparkSession session, boolean owned) {
+        this.session = session;
+        this.owned = owned;
+    }
+
+    static SparkSessions obtain(String appName, String master) {
+        scala.Option<SparkSession> active = SparkSession.getActiveSession();
+        if (active.isEmpty()) {
+            active = SparkSession.getDefaultSession();
+        }
+        if (active.isDefined()) {
+            return new SparkSessions(active.get(), false);
+        }
+        SparkSession.Builder builder = SparkSession.builder().appName(appName)
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.shuffle.partitions", "8");
+        if (System.getProperty("spark.master") == null) {
+            builder.master(master == null ? "local[*]" : master);
+        }
+        if (System.getProperty("spark.scheduler.mode") == null) {
+            builder.config("spark.scheduler.mode", "FAIR");
+        }
+        return new SparkSessions(builder.getOrCreate(), true);
+    }
+
+    SparkSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        if (owned) {
+            session.stop();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.sparktune.api;
+
+import io.sparktune.core.History;
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Trial;
+import io.sparktune.core.TrialResult;
+import io.sparktune.engine.SweepOutcome;
+import io.sparktune.report.TrialTable;
+import io.sparktune.search.Searcher;
+import io.sparktune.search.Searchers;
+import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecParser;
+import io.sparktune.spec.SweepSpec;
+import io.sparktune.store.SweepDirectory;
+import io.sparktune.store.SweepFile;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The public Java API, used by the CLI, notebooks and users' own programs.
+ *
+ * <pre>{@code
+ * SweepOutcome outcome = SparkTune.sweep(spark)
+ *     .space("conf/spaces/quickstart.json")
+ *     .param("x0", "uniform[-5:10]")
+ *     .maxTrials(50)
+ *     .out("hdfs:///sweeps/branin")
+ *     .run();
+ * Dataset<Row> trials = SparkTune.trials(spark, "hdfs:///sweeps/branin");
+ * }</pre>
+ */
+public final class SparkTune {
+    private SparkTune() {
+    }
+
+    /** A sweep to configure and run on {@code spark} (null: SparkTune starts an embedded local Spark). */
+    public static Sweep sweep(SparkSession spark) {
+        return new Sweep(spark);
+    }
+
+    /** Reads and validates a space file (local or on any Hadoop file system) with overrides applied. */
+    public static SweepSpec spec(String spaceFile, Overrides overrides) {
+        String name = new Path(spaceFile).getName().replaceFirst("\\.json$", "");
+        return SpecParser.parse(spaceFile, readSpaceFile(spaceFile), name, overrides);
+    }
+
+    private static String readSpaceFile(String spaceFile) {
+        try {
+            Path path = new Path(spaceFile);
+            FileSystem fs = path.getFileSystem(SweepRun.HadoopConf.fromSparkProperties());
+            try (InputStream in = fs.open(path)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        } catch (FileNotFoundException e) {
+            throw new InvalidInputException(spaceFile, "", "no such file");
+        } catch (IOException e) {
+            throw new InvalidInputException(spaceFile, "", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** Runs (or resumes) a sweep and returns how it ended. */
+    public static SweepOutcome run(SweepSpec spec, RunOptions options) throws IOException, InterruptedException {
+        return SweepRun.execute(spec, options);
+    }
+
+    /**
+     * The trials a sweep would start first, without running anything: every trial for grid, random
+     * and sobol search up to the budget; a searcher that learns from results can only show its
+     * first batch.
+     */
+    public static List<Trial> preview(SweepSpec spec, int limit) {
+        long seed = spec.seed().orElse(0);
+        Searcher searcher = Searchers.create(spec.searcher(), spec.space(), seed);
+        int total = spec.budget().totalTrials(searcher.size());
+        int count = Math.min(limit, searcher.learns() ? spec.budget().parallelismIfSet().orElse(1) : total);
+        List<Trial> trials = new ArrayList<>();
+        History history = new History();
+        for (var config : searcher.suggest(count, history)) {
+            int id = trials.size();
+            trials.add(new Trial(id, config, Trial.seedFor(seed, id), 1));
+        }
+        return trials;
+    }
+
+    /** How many trials the sweep runs in all: the budget, or the grid size, or the default. */
+    public static int plannedTrials(SweepSpec spec) {
+        return spec.budget().totalTrials(Searchers.create(spec.searcher(), spec.space(), 0).size());
+    }
+
+    /** The finished trials of the sweep in {@code dir}, read on the driver. */
+    public static SweepResults results(String dir) throws IOException {
+        SweepDirectory directory = open(dir);
+        SweepFile sweep = SweepFile.read(directory)
+                .orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
+        List<TrialResult> results = TrialTable.results(directory);
+        return new SweepResults(sweep, results);
+    }
+
+    /** The sweep's trials as a DataFrame, parameters and metrics as columns, for Spark SQL and {@code z.show}. */
+    public static Dataset<Row> trials(SparkSession spark, String dir) {
+        return TrialTable.fromJournal(spark, open(dir));
+    }
+
+    /** The best trial: its config, metrics and model path, as best/best.json holds them. */
+    public static Optional<BestTrial> best(String dir) throws IOException {
+        return BestTrial.read(open(dir));
+    }
+
+    /** Where a sweep stands: counts, the lock's holder, the journal's size. */
+    public static SweepStatus status(String dir) throws IOException {
+        return SweepStatus.read(open(dir));
+    }
+
+    static SweepDirectory open(String dir) {
+        return SweepDirectory.at(dir, SweepRun.HadoopConf.fromSparkProperties());
+    }
+}

@@ -1,0 +1,129 @@
+package io.sparktune.api;
+
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.engine.SweepEngine;
+import io.sparktune.engine.SweepOutcome;
+import io.sparktune.report.TrialTable;
+import io.sparktune.spec.SpecIdentity;
+import io.sparktune.spec.SweepSpec;
+import io.sparktune.store.SweepDirectory;
+import io.sparktune.store.SweepFile;
+import io.sparktune.store.SweepLock;
+import org.apache.hadoop.conf.Configuration;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One run of a sweep: open (or create) its directory, check that it holds this sweep, take the lock,
+ * run the engine, and leave the consolidated table behind.
+ */
+final class SweepRun {
+    static final String VERSION = Optional.ofNullable(SweepRun.class.getPackage().getImplementationVersion()).orElse("dev");
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private SweepRun() {
+    }
+
+    static String defaultOut(String name) {
+        return "sweeps/" + SafeNames.of(name);
+    }
+
+    static SweepOutcome execute(SweepSpec spec, RunOptions options) throws IOException, InterruptedException {
+        String out = options.out() == null ? defaultOut(spec.name()) : options.out();
+        SweepDirectory dir = SweepDirectory.at(out, HadoopConf.fromSparkProperties());
+        Optional<SweepFile> existing = SweepFile.read(dir);
+        long masterSeed = existing.map(SweepFile::masterSeed)
+                .orElseGet(() -> spec.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE));
+        if (existing.isPresent()) {
+            checkSameSweep(existing.get(), spec, dir);
+        }
+        String runId = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        try (SweepLock lock = SweepLock.acquire(dir, runId, options.lockStale(), options.progress()::println)) {
+            if (existing.isEmpty()) {
+                new SweepFile(spec.name(), spec.objective(), spec.identity(), masterSeed, VERSION, System.currentTimeMillis()).write(dir);
+            }
+            LazySpark spark = new LazySpark("sparktune " + spec.name(), options.master());
+            try {
+                SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
+                        options.progress(), options.progressMillis());
+                SweepOutcome outcome = engine.run();
+                if (spark.started() || !TrialTable.exists(dir)) {
+                    TrialTable.writeParquet(spark.session(), dir);
+                }
+                return outcome;
+            } finally {
+                spark.close();
+            }
+        }
+    }
+
+    private static void checkSameSweep(SweepFile stored, SweepSpec spec, SweepDirectory dir) {
+        Optional<String> difference = SpecIdentity.firstDifference(stored.identity(), spec.identity());
+        if (difference.isPresent()) {
+            throw new InvalidInputException("--out", dir.uri(), "holds a different sweep (" + difference.get()
+                    + "); use another --out, or run the original spec to resume it");
+        }
+        if (spec.seed().isPresent() && spec.seed().getAsLong() != stored.masterSeed()) {
+            throw new InvalidInputException("--out", dir.uri(), "holds a sweep with seed " + stored.masterSeed()
+                    + ", not " + spec.seed().getAsLong());
+        }
+    }
+
+    /** Starts Spark only when a trial has to run, so resuming a finished sweep answers at once. */
+    private static final class LazySpark implements AutoCloseable {
+        private final String appName;
+        private final String master;
+        private SparkSessions sessions;
+
+        LazySpark(String appName, String master) {
+            this.appName = appName;
+            this.master = master;
+        }
+
+        synchronized org.apache.spark.sql.SparkSession session() {
+            if (sessions == null) {
+                sessions = SparkSessions.obtain(appName, master);
+            }
+            return sessions.session();
+        }
+
+        org.apache.spark.SparkContext context() {
+            return session().sparkContext();
+        }
+
+        boolean started() {
+            return sessions != null;
+        }
+
+        @Override
+        public void close() {
+            if (sessions != null) {
+                sessions.close();
+            }
+        }
+    }
+
+    /** Hadoop settings the way Spark passes them to the driver: {@code spark.hadoop.*} properties. */
+    static final class HadoopConf {
+        private HadoopConf() {
+        }
+
+        static Configuration fromSparkProperties() {
+            scala.Option<org.apache.spark.sql.SparkSession> active = org.apache.spark.sql.SparkSession.getActiveSession();
+            if (active.isDefined()) {
+                return active.get().sparkContext().hadoopConfiguration();
+            }
+            Configuration conf = new Configuration();
+            System.getProperties().stringPropertyNames().stream()
+                    .filter(k -> k.startsWith("spark.hadoop."))
+                    .forEach(k -> conf.set(k.substring("spark.hadoop.".length()), System.getProperty(k)));
+            return conf;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.sparktune.cli;
+
+import io.sparktune.api.SparkTune;
+import io.sparktune.api.SweepResults;
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Objective;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.report.ResultsTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Shows a sweep's trials sorted by its metric, best first.",
+        footer = {"", "Example: tune compare --out sweeps/quickstart --min loss --top 3 --csv top.csv"})
+final class CompareCommand implements Callable<Integer> {
+    @ParentCommand
+    TuneCommand tune;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep directory.")
+    String out;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many trials to show (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--min", paramLabel = "METRIC", description = "Sort by this metric, lowest first.")
+    String min;
+
+    @Option(names = "--max", paramLabel = "METRIC", description = "Sort by this metric, highest first.")
+    String max;
+
+    @Option(names = "--status", paramLabel = "STATUS", split = ",",
+            description = "Which trials: completed, stopped, failed (default: all).")
+    List<String> statuses = List.of();
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows as CSV.")
+    Path csv;
+
+    @Override
+    public Integer call() throws IOException {
+        if (min != null && max != null) {
+            throw new InvalidInputException("--min/--max", "", "give one of them, not both");
+        }
+        if (top < 1) {
+            throw new InvalidInputException("--top", "", "must be >= 1, got " + top);
+        }
+        SweepResults results = SparkTune.results(out);
+        Objective objective = min != null ? new Objective(min, Objective.Mode.MIN)
+                : max != null ? new Objective(max, Objective.Mode.MAX) : results.sweep().objective();
+        ResultsTable table = new ResultsTable(objective, results.trials(), statuses(), top);
+        tune.out.print(table.text());
+        if (csv != null) {
+            Path temp = Files.createTempFile(csv.toAbsolutePath().getParent(), "." + csv.getFileName(), ".tmp");
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                table.csv(writer);
+            }
+            Files.move(temp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return 0;
+    }
+
+    private EnumSet<TrialStatus> statuses() {
+        if (statuses.isEmpty()) {
+            return EnumSet.allOf(TrialStatus.class);
+        }
+        EnumSet<TrialStatus> chosen = EnumSet.noneOf(TrialStatus.class);
+        for (String s : statuses) {
+            try {
+                chosen.add(TrialStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("--status", s, "expected completed, stopped or failed");
+            }
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,146 @@
+package io.sparktune.cli;
+
+import io.sparktune.api.RunOptions;
+import io.sparktune.api.SparkTune;
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Trial;
+import io.sparktune.engine.SweepOutcome;
+import io.sparktune.spec.Durations;
+import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs a sweep, or resumes it: re-running the same command on the same --out carries on",
+                "where the last run stopped. Flags override the space file."},
+        footer = {"", "Examples:",
+                "  tune run --space conf/spaces/quickstart.json",
+                "  tune run --space grid.json --out hdfs:///sweeps/a --time-budget 2h",
+                "  tune run --space s.json --param lr=loguniform[1e-5:1e-1] --param layers=[1,2,3] --dry-run",
+                "", "Parameter specs: [-1,0,1]  2,5,6  0:3  0.01:0.01:0.1  1e-5:l5:0.1  linspace[a:b:n]  logspace[a:b:n]",
+                "  [a:b] or uniform[a:b]  loguniform[a:b]  randint[a:b]  normal[mu:sigma], or a JSON object (docs/space-format.md)."})
+final class RunCommand implements Callable<Integer> {
+    private static final int PREVIEW_LINES = 50;
+
+    @ParentCommand
+    TuneCommand tune;
+
+    @Option(names = "--space", paramLabel = "FILE", required = true, description = "The space file (JSON): parameters, trainable, searcher, budget.")
+    String space;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "The sweep directory: hdfs://..., file://... or a path (default: sweeps/NAME).")
+    String out;
+
+    @Option(names = "--param", paramLabel = "NAME=SPEC", description = "Adds or replaces a parameter (repeatable).")
+    List<String> params = List.of();
+
+    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random or sobol.")
+    String searcher;
+
+    @Option(names = "--max-trials", paramLabel = "N", description = "How many trials to run in all.")
+    Integer maxTrials;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Trials at a time (default: the cluster's cores / cpus per trial).")
+    Integer parallelism;
+
+    @Option(names = "--trials-per-task", paramLabel = "N", description = "Trials one Spark task runs in turn; packs cheap trials (default 1).")
+    Integer trialsPerTask;
+
+    @Option(names = "--seed", paramLabel = "N", description = "The master seed; every trial's seed derives from it.")
+    Long seed;
+
+    @Option(names = "--metric", paramLabel = "NAME", description = "The metric to optimise (default: loss).")
+    String metric;
+
+    @Option(names = "--mode", paramLabel = "min|max", description = "Minimise or maximise the metric (default: min).")
+    String mode;
+
+    @Option(names = "--time-budget", paramLabel = "DURATION", description = "End this run cleanly after e.g. 30m or 2h; exit 75 if work is left.")
+    String timeBudget;
+
+    @Option(names = "--trial-timeout", paramLabel = "DURATION", description = "A trial running longer fails.")
+    String trialTimeout;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master when not under spark-submit (default: local[*]).")
+    String master;
+
+    @Option(names = "--lock-stale", paramLabel = "DURATION", defaultValue = "60s",
+            description = "Take over a lock with no heartbeat for this long (default: ${DEFAULT-VALUE}).")
+    String lockStale;
+
+    @Option(names = "--dry-run", description = "Print the trials that would run, and run nothing.")
+    boolean dryRun;
+
+    @Override
+    public Integer call() throws Exception {
+        SweepSpec spec = SparkTune.spec(space, overrides());
+        PrintStream console = tune.out;
+        if (dryRun) {
+            return preview(spec, console);
+        }
+        Duration stale = Flags.duration("--lock-stale", lockStale);
+        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, 2_000));
+        printSummary(spec, outcome, console);
+        return outcome.status().exitCode();
+    }
+
+    private Overrides overrides() {
+        Overrides o = new Overrides()
+                .set("--searcher", searcher, "searcher", "type")
+                .set("--seed", seed, "searcher", "seed")
+                .set("--max-trials", maxTrials, "budget", "maxTrials")
+                .set("--parallelism", parallelism, "budget", "parallelism")
+                .set("--trials-per-task", trialsPerTask, "budget", "trialsPerTask")
+                .set("--time-budget", timeBudget, "budget", "timeBudget")
+                .set("--trial-timeout", trialTimeout, "budget", "trialTimeout")
+                .set("--metric", metric, "metric")
+                .set("--mode", mode, "mode");
+        for (String param : params) {
+            int eq = param.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidInputException("--param", param, "expected NAME=SPEC, e.g. lr=loguniform[1e-4:1e-1]");
+            }
+            String name = param.substring(0, eq);
+            o.set("--param " + name, param.substring(eq + 1), "params", name);
+        }
+        return o;
+    }
+
+    private int preview(SweepSpec spec, PrintStream out) {
+        int planned = SparkTune.plannedTrials(spec);
+        List<Trial> trials = SparkTune.preview(spec, PREVIEW_LINES);
+        out.println("sweep " + spec.name() + ": " + planned + " trials, " + spec.searcher().type() + " search, metric "
+                + spec.objective().metric() + " (" + spec.objective().mode().label() + ")");
+        for (Trial t : trials) {
+            out.println("  trial " + t.id() + ": " + t.config());
+        }
+        if (planned > trials.size()) {
+            out.println("  ... " + (planned - trials.size()) + " more" + (trials.size() < PREVIEW_LINES
+                    ? " (suggested from results as the sweep runs)" : ""));
+        }
+        return 0;
+    }
+
+    private static void printSummary(SweepSpec spec, SweepOutcome outcome, PrintStream out) {
+        out.printf(Locale.ROOT, "%s: %d/%d trials done (%d completed, %d stopped, %d failed) in %s%n",
+                switch (outcome.status()) {
+                    case COMPLETE -> "complete";
+                    case NO_SUCCESS -> "no trial succeeded";
+                    case OUT_OF_TIME -> "time budget reached, run again to continue";
+                },
+                outcome.done(), outcome.total(), outcome.completed(), outcome.stopped(), outcome.failed(),
+                Durations.format(outcome.elapsed()));
+        if (outcome.best() != null) {
+            out.println("best: trial " + outcome.best().id() + " " + spec.objective().metric() + "="
+                    + outcome.best().metrics().get(spec.objective().metric()) + "  " + outcome.best().config());
+        }
+    }
+}

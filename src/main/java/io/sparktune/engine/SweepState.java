@@ -1,0 +1,127 @@
+package io.sparktune.engine;
+
+import io.sparktune.core.History;
+import io.sparktune.core.Objective;
+import io.sparktune.core.Observation;
+import io.sparktune.core.Trial;
+import io.sparktune.core.TrialResult;
+import io.sparktune.store.Journal;
+import io.sparktune.store.JournalRecord;
+import io.sparktune.store.SweepDirectory;
+
+import java.io.IOException;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * What the driver knows of a sweep: counts, the best trial, the trials started but not finished, and
+ * the searcher's history. The same code folds in the journal at start and live results later, so a
+ * resumed driver is in the state the dead one was. Per trial it keeps one bit, plus an observation
+ * when the searcher learns from results.
+ */
+final class SweepState {
+    private final Objective objective;
+    private final boolean keepObservations;
+    private final History history = new History();
+    private final BitSet finished = new BitSet();
+    private final Map<Integer, Trial> unfinished = new TreeMap<>();
+    private int completed;
+    private int stopped;
+    private int failed;
+    private int retried;
+    private TrialResult best;
+
+    SweepState(Objective objective, boolean keepObservations) {
+        this.objective = objective;
+        this.keepObservations = keepObservations;
+    }
+
+    static SweepState replay(SweepDirectory dir, Objective objective, boolean keepObservations) throws IOException {
+        SweepState state = new SweepState(objective, keepObservations);
+        Journal.replay(dir, record -> {
+            if (record instanceof JournalRecord.Started s) {
+                state.started(s.trial());
+            } else {
+                state.finished(((JournalRecord.Finished) record).result());
+            }
+        });
+        return state;
+    }
+
+    void started(Trial trial) {
+        if (finished.get(trial.id())) {
+            return;
+        }
+        history.started(trial.id(), trial.config(), keepObservations);
+        unfinished.put(trial.id(), trial);
+    }
+
+    /** Folds in a result; false when the trial had a result already (a duplicate to ignore). */
+    boolean finished(TrialResult result) {
+        if (finished.get(result.id())) {
+            return false;
+        }
+        finished.set(result.id());
+        unfinished.remove(result.id());
+        history.finished(result.id());
+        switch (result.status()) {
+            case COMPLETED -> completed++;
+            case STOPPED -> stopped++;
+            case FAILED -> failed++;
+        }
+        if (result.attempt() > 1) {
+            retried++;
+        }
+        OptionalDouble value = objective.valueOf(result);
+        if (value.isPresent()) {
+            if (keepObservations) {
+                history.observe(new Observation(result.id(), result.config(), objective.loss(value.getAsDouble()),
+                        result.status(), result.steps()));
+            }
+            if (best == null || objective.better(value.getAsDouble(), objective.valueOf(best).getAsDouble())) {
+                best = result;
+            }
+        }
+        return true;
+    }
+
+    History history() {
+        return history;
+    }
+
+    /** Trials started by an earlier driver that never reported back; they run again. */
+    List<Trial> unfinished() {
+        return List.copyOf(unfinished.values());
+    }
+
+    int done() {
+        return completed + stopped + failed;
+    }
+
+    int completed() {
+        return completed;
+    }
+
+    int stopped() {
+        return stopped;
+    }
+
+    int failed() {
+        return failed;
+    }
+
+    int retried() {
+        return retried;
+    }
+
+    TrialResult best() {
+        return best;
+    }
+
+    Objective objective() {
+        return objective;
+    }
+}

@@ -1,0 +1,119 @@
+package io.sparktune.store;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The sweep's record of trials: {@code journal/<run>-<n>.jsonl}, one file per batch of records
+ * (never one per metric), each written whole. File names sort in the order they were written, which
+ * is the order a replay reads them. A run ends by compacting the journal into one file, so a sweep
+ * directory holds a handful of journal files however many trials it ran.
+ */
+public final class Journal {
+    static final String DIR = "journal";
+    private static final String SUFFIX = ".jsonl";
+
+    private final SweepDirectory dir;
+    private final String runId;
+    private int sequence;
+
+    public Journal(SweepDirectory dir, String runId) {
+        this.dir = dir;
+        this.runId = runId;
+    }
+
+    public void append(List<JournalRecord> records) throws IOException {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<String> lines = new ArrayList<>(records.size());
+        for (JournalRecord record : records) {
+            lines.add(JournalCodec.encode(record));
+        }
+        writeFile(lines);
+    }
+
+    private Path writeFile(List<String> lines) throws IOException {
+        Path file = dir.resolve(DIR + "/" + runId + "-" + String.format("%06d", ++sequence) + SUFFIX);
+        dir.writeNew(file, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            for (String line : lines) {
+                writer.write(line);
+                writer.write('\n');
+            }
+            writer.flush();
+        });
+        return file;
+    }
+
+    /** Reads every record, oldest file first. */
+    public static void replay(SweepDirectory dir, Consumer<JournalRecord> sink) throws IOException {
+        for (Path file : files(dir)) {
+            readLines(dir, file, line -> {
+                try {
+                    sink.accept(JournalCodec.decode(line));
+                } catch (IOException | RuntimeException e) {
+                    throw new IllegalStateException("unreadable journal line in " + file + ": " + e.getMessage(), e);
+                }
+            });
+        }
+    }
+
+    /**
+     * Folds every journal file into one new file, then removes the others. A crash between the two
+     * leaves records twice, which a replay reads as the same records again.
+     */
+    public void compact() throws IOException {
+        List<Path> files = files(dir);
+        if (files.size() <= 1) {
+            return;
+        }
+        List<String> lines = new ArrayList<>();
+        for (Path file : files) {
+            readLines(dir, file, lines::add);
+        }
+        Path compacted = writeFile(lines);
+        for (Path file : files) {
+            if (!file.equals(compacted)) {
+                dir.fs().delete(file, false);
+            }
+        }
+    }
+
+    public static int fileCount(SweepDirectory dir) throws IOException {
+        return files(dir).size();
+    }
+
+    private static List<Path> files(SweepDirectory dir) throws IOException {
+        Path journal = dir.resolve(DIR);
+        if (!dir.fs().exists(journal)) {
+            return List.of();
+        }
+        FileStatus[] statuses = dir.fs().listStatus(journal,
+                p -> p.getName().endsWith(SUFFIX) && !p.getName().startsWith("."));
+        return Arrays.stream(statuses).map(FileStatus::getPath).sorted(Comparator.comparing(Path::getName)).toList();
+    }
+
+    private static void readLines(SweepDirectory dir, Path file, Consumer<String> sink) throws IOException {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(dir.fs().open(file), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.isBlank()) {
+                    sink.accept(line);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.sparktune.trial;
+
+import io.sparktune.core.Objective;
+import io.sparktune.core.PluginSpec;
+import io.sparktune.core.Trial;
+import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.schedule.Scheduler;
+import io.sparktune.schedule.Schedulers;
+import io.sparktune.store.StoreLocation;
+import io.sparktune.train.Trainable;
+import io.sparktune.train.Trainables;
+import org.apache.spark.TaskContext;
+import org.apache.spark.resource.ResourceInformation;
+
+import java.io.Serializable;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Runs trials inside a Spark task. Whatever a trainable does (throws, returns NaN, runs past its
+ * timeout), the trial ends as a result, never as a failed task: a failed task is Spark's business
+ * (a lost executor), and Spark retries it.
+ */
+public final class TrialRunner implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** How long a trainable gets to wind up after it is told to stop before it is abandoned. */
+    private static final long STOP_GRACE_MILLIS = 5_000;
+    private static final String HOST = hostName();
+
+    private final StoreLocation store;
+    private final PluginSpec trainable;
+    private final PluginSpec scheduler;
+    private final Objective objective;
+    private final Duration trialTimeout;
+    private final int cpus;
+    private final long progressFlushMillis;
+
+    public TrialRunner(StoreLocation store, PluginSpec trainable, PluginSpec scheduler, Objective objective,
+                       Duration trialTimeout, int cpus, long progressFlushMillis) {
+        this.store = store;
+        this.trainable = trainable;
+        this.scheduler = scheduler;
+        this.objective = objective;
+        this.trialTimeout = trialTimeout;
+        this.cpus = cpus;
+        this.progressFlushMillis = progressFlushMillis;
+    }
+
+    /** Runs a partition's trials one after another. */
+    public List<TrialResult> runAll(Iterator<Trial> trials) throws InterruptedException {
+        List<TrialResult> results = new ArrayList<>();
+        while (trials.hasNext()) {
+            results.add(run(trials.next()));
+        }
+        return results;
+    }
+
+    public TrialResult run(Trial trial) throws InterruptedException {
+        long start = System.currentTimeMillis();
+        int attempt = trial.attempt() + taskRetries();
+        StoreTrialContext context;
+        try {
+            context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpuAddresses(), objective,
+                    Schedulers.create(scheduler), store.open(), progressFlushMillis);
+        } catch (Exception e) {
+            return TrialResult.failed(trial, "cannot open the trial's store: " + describe(e), start,
+                    System.currentTimeMillis(), HOST, attempt);
+        }
+        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "trial-" + trial.id());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<Map<String, Double>> training = thread.submit(() -> {
+                Trainable model = Trainables.create(trainable);
+                return model.train(trial.config(), context);
+            });
+            Map<String, Double> metrics = await(training, context);
+            context.finish();
+            return finished(trial, metrics, context, start, attempt);
+        } catch (TimeoutException e) {
+            return failed(trial, context, "timed out after " + trialTimeout.toSeconds() + "s", start, attempt);
+        } catch (ExecutionException e) {
+            return failed(trial, context, describe(e.getCause()), start, attempt);
+        } catch (InterruptedException e) {
+            // The task was cancelled (the sweep's time ran out): no result, the trial runs again next time.
+            throw e;
+        } catch (Exception e) {
+            return failed(trial, context, describe(e), start, attempt);
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    /** Waits for training; on timeout or task cancellation, asks the trainable to stop and interrupts it. */
+    private Map<String, Double> await(Future<Map<String, Double>> training, StoreTrialContext context)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            return trialTimeout == null ? training.get() : training.get(trialTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException e) {
+            context.requestStop();
+            training.cancel(true);
+            awaitQuietly(training);
+            throw e;
+        }
+    }
+
+    private static void awaitQuietly(Future<?> training) {
+        try {
+            training.get(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (Exception ignored) {
+            // Stopping is best effort: a trainable that ignores interrupts is left to finish on its own.
+        }
+    }
+
+    private TrialResult finished(Trial trial, Map<String, Double> metrics, StoreTrialContext context, long start, int attempt) {
+        long end = System.currentTimeMillis();
+        if (metrics == null) {
+            return TrialResult.failed(trial, "the trainable returned no metrics", start, end, HOST, attempt);
+        }
+        Double value = metrics.get(objective.metric());
+        if (value == null) {
+            return TrialResult.failed(trial, "metric '" + objective.metric() + "' missing from the result (got "
+                    + metrics.keySet() + ")", start, end, HOST, attempt);
+        }
+        if (!Double.isFinite(value)) {
+            return TrialResult.failed(trial, "metric '" + objective.metric() + "' is " + value, start, end, HOST, attempt);
+        }
+        TrialStatus status = context.stoppedByScheduler() ? TrialStatus.STOPPED : TrialStatus.COMPLETED;
+        return new TrialResult(trial.id(), trial.config(), trial.seed(), status, metrics, context.steps(), start, end,
+                HOST, null, attempt);
+    }
+
+    private static TrialResult failed(Trial trial, StoreTrialContext context, String error, long start, int attempt) {
+        try {
+            context.finish();
+        } catch (Exception e) {
+            error += "; progress not saved: " + e.getMessage();
+        }
+        return new TrialResult(trial.id(), trial.config(), trial.seed(), TrialStatus.FAILED, Map.of(), context.steps(),
+                start, System.currentTimeMillis(), HOST, error, attempt);
+    }
+
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        String text = e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        StackTraceElement[] where = e.getStackTrace();
+        return where.length == 0 ? text : text + " (at " + where[0] + ")";
+    }
+
+    private static int taskRetries() {
+        TaskContext task = TaskContext.get();
+        return task == null ? 0 : task.attemptNumber();
+    }
+
+    private static List<String> gpuAddresses() {
+        TaskContext task = TaskContext.get();
+        if (task == null) {
+            return List.of();
+        }
+        scala.Option<ResourceInformation> gpu = task.resources().get("gpu");
+        return gpu.isDefined() ? Arrays.asList(gpu.get().addresses()) : List.of();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+}
