@@ -1,0 +1,159 @@
+package io.sparktune.engine;
+
+import io.sparktune.api.RunOptions;
+import io.sparktune.api.SparkTune;
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecParser;
+import io.sparktune.spec.SweepSpec;
+import io.sparktune.testing.SweepFiles;
+import io.sparktune.testing.TestSpark;
+import io.sparktune.testing.TestTrainables;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.sparktune.testing.Spaces.classTrainable;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The driver loop on a real local[2] Spark, with real files. */
+class SweepEngineTest {
+    @TempDir
+    Path tmp;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void spark() {
+        TestSpark.session();
+    }
+
+    private SweepOutcome run(String json, String out) throws Exception {
+        SweepSpec spec = SpecParser.parse("test.json", json, "test", new Overrides());
+        return SparkTune.run(spec, new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(console, true), 200));
+    }
+
+    private String out(String name) {
+        return tmp.resolve(name).toString();
+    }
+
+    @Test
+    void neverRunsMoreTrialsAtOnceThanTheParallelism() throws Exception {
+        String json = "{\"params\": {\"sleep\": 0.3, \"x\": \"0:7\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
+                + ", \"budget\": {\"parallelism\": 2}}";
+        SweepOutcome outcome = run(json, out("p2"));
+        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        List<TrialResult> results = new SweepFiles(out("p2")).results();
+        assertEquals(8, results.size());
+        assertEquals(2, maxOverlap(results), "two trials at a time on local[2] with parallelism 2");
+
+        String serial = json.replace("\"parallelism\": 2", "\"parallelism\": 1");
+        run(serial, out("p1"));
+        assertEquals(1, maxOverlap(new SweepFiles(out("p1")).results()));
+    }
+
+    private static int maxOverlap(List<TrialResult> results) {
+        List<long[]> events = new ArrayList<>();
+        for (TrialResult r : results) {
+            events.add(new long[] {r.startMillis(), 1});
+            events.add(new long[] {r.endMillis(), -1});
+        }
+        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int running = 0;
+        int max = 0;
+        for (long[] e : events) {
+            running += (int) e[1];
+            max = Math.max(max, running);
+        }
+        return max;
+    }
+
+    @Test
+    void aTrialThatThrowsFailsAloneAndKeepsItsError() throws Exception {
+        String json = "{\"params\": {\"x\": \"[-2,-1,0,1,2]\"}, \"trainable\": " + classTrainable(TestTrainables.ThrowsWhenNegative.class) + "}";
+        SweepOutcome outcome = run(json, out("throws"));
+        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertEquals(3, outcome.completed());
+        assertEquals(2, outcome.failed());
+        SweepFiles files = new SweepFiles(out("throws"));
+        TrialResult failed = files.result(0);
+        assertEquals(TrialStatus.FAILED, failed.status());
+        assertTrue(failed.error().startsWith("IllegalStateException: boom at x=-2.0"), failed.error());
+        assertEquals(0.0, outcome.best().metrics().get("loss"));
+    }
+
+    @Test
+    void aNanObjectiveIsAFailure() throws Exception {
+        String json = "{\"params\": {\"x\": \"[1,2]\"}, \"trainable\": " + classTrainable(TestTrainables.Diverges.class) + "}";
+        SweepOutcome outcome = run(json, out("nan"));
+        assertEquals(SweepOutcome.Status.NO_SUCCESS, outcome.status());
+        assertEquals("metric 'loss' is NaN", new SweepFiles(out("nan")).result(1).error());
+    }
+
+    @Test
+    void aTrialPastItsTimeoutFailsAndTheSweepGoesOn() throws Exception {
+        String json = "{\"params\": {\"sleep\": \"[0.1, 30]\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
+                + ", \"budget\": {\"trialTimeout\": \"1s\"}}";
+        long start = System.nanoTime();
+        SweepOutcome outcome = run(json, out("timeout"));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 15, "the 30 s trial was stopped, took " + seconds + "s");
+        assertEquals(1, outcome.completed());
+        TrialResult slow = new SweepFiles(out("timeout")).result(1);
+        assertEquals(TrialStatus.FAILED, slow.status());
+        assertEquals("timed out after 1s", slow.error());
+    }
+
+    @Test
+    void cheapTrialsPackedIntoTasksAllRunOnce() throws Exception {
+        String json = "{\"params\": {\"x\": \"0:99\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
+                + " \"budget\": {\"trialsPerTask\": 10, \"parallelism\": 20}}";
+        SweepOutcome outcome = run(json, out("packed"));
+        assertEquals(100, outcome.completed());
+        Map<Integer, Integer> perTrial = new SweepFiles(out("packed")).resultsPerTrial();
+        assertEquals(100, perTrial.size());
+        assertTrue(perTrial.values().stream().allMatch(n -> n == 1));
+    }
+
+    @Test
+    void aFinishedSweepRunAgainStartsNothing() throws Exception {
+        String json = "{\"params\": {\"x\": \"[1,2,3]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}";
+        run(json, out("again"));
+        SweepOutcome again = run(json, out("again"));
+        assertEquals(SweepOutcome.Status.COMPLETE, again.status());
+        assertEquals(3, again.done());
+        assertEquals(Map.of(0, 1, 1, 1, 2, 1), new SweepFiles(out("again")).startsPerTrial());
+    }
+
+    @Test
+    void aTimeBudgetEndsTheRunAndTheNextRunFinishesTheSweep() throws Exception {
+        String json = "{\"params\": {\"sleep\": 0.4, \"x\": \"0:11\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
+                + ", \"budget\": {\"parallelism\": 2, \"timeBudget\": \"1s\"}}";
+        SweepOutcome first = run(json, out("budget"));
+        assertEquals(SweepOutcome.Status.OUT_OF_TIME, first.status());
+        assertTrue(first.done() < 12, "stopped early: " + first.done());
+        SweepOutcome rest = run(json.replace("\"timeBudget\": \"1s\"", "\"timeBudget\": \"5m\""), out("budget"));
+        assertEquals(SweepOutcome.Status.COMPLETE, rest.status());
+        assertEquals(12, rest.done());
+        assertTrue(new SweepFiles(out("budget")).resultsPerTrial().values().stream().allMatch(n -> n == 1));
+    }
+
+    @Test
+    void aDifferentSpecOnAnExistingSweepIsRefusedWithTheFirstDifference() throws Exception {
+        String json = "{\"params\": {\"x\": \"[1,2]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}";
+        run(json, out("differs"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(json.replace("[1,2]", "[1,2,3]"), out("differs")));
+        assertTrue(e.getMessage().contains("holds a different sweep (params.x: was \"[1,2]\", now \"[1,2,3]\")"), e.getMessage());
+    }
+}
