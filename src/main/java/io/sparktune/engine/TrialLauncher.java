@@ -6,6 +6,7 @@ import io.sparktune.trial.TrialRunner;
 import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
 import scala.collection.JavaConverters;
 import scala.concurrent.ExecutionContext;
@@ -34,15 +35,16 @@ final class TrialLauncher {
     static final String POOL = "sparktune";
 
     private final SparkContext sc;
-    private final TrialRunner runner;
+    private final Broadcast<TrialRunner> runner;
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Map<Integer, SimpleFutureAction<BoxedUnit>> running = new ConcurrentHashMap<>();
     private final ExecutionContext callbacks = ExecutionContext.fromExecutor(Runnable::run);
     private int jobs;
 
+    /** The runner (with the store's Hadoop settings) travels once per executor as a broadcast, not in every task. */
     TrialLauncher(SparkContext sc, TrialRunner runner) {
         this.sc = sc;
-        this.runner = runner;
+        this.runner = new JavaSparkContext(sc).broadcast(runner);
     }
 
     BlockingQueue<Completion> completions() {
@@ -112,16 +114,16 @@ final class TrialLauncher {
     private static final class RunPartition extends AbstractFunction1<scala.collection.Iterator<Trial>, List<TrialResult>>
             implements Serializable {
         private static final long serialVersionUID = 1L;
-        private final TrialRunner runner;
+        private final Broadcast<TrialRunner> runner;
 
-        RunPartition(TrialRunner runner) {
+        RunPartition(Broadcast<TrialRunner> runner) {
             this.runner = runner;
         }
 
         @Override
         public List<TrialResult> apply(scala.collection.Iterator<Trial> trials) {
             try {
-                return runner.runAll(JavaConverters.asJavaIterator(trials));
+                return runner.value().runAll(JavaConverters.asJavaIterator(trials));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("trial task cancelled", e);

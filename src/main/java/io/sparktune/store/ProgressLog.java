@@ -36,9 +36,11 @@ public final class ProgressLog {
         this.dir = dir;
         this.path = new Path(dir.trialDir(trialId), FILE);
         this.flushMillis = flushMillis;
-        for (Step step : read(dir, trialId)) {
-            if (step.step() <= resumeAfterStep) {
-                lines.append(encode(step)).append('\n');
+        if (resumeAfterStep > 0) {
+            for (Step step : read(dir, trialId)) {
+                if (step.step() <= resumeAfterStep) {
+                    lines.append(encode(step)).append('\n');
+                }
             }
         }
         this.lastFlush = System.currentTimeMillis();

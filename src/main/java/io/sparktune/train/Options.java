@@ -45,6 +45,14 @@ public final class Options {
         return n.doubleValue();
     }
 
+    public boolean flag(String key) {
+        Object value = spec.options().get(key);
+        if (value != null && !(value instanceof Boolean)) {
+            throw new InvalidInputException(null, path + "." + key, "expected true or false, got " + value);
+        }
+        return Boolean.TRUE.equals(value);
+    }
+
     public String path(String key) {
         return path + "." + key;
     }

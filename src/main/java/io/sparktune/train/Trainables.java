@@ -13,12 +13,21 @@ public final class Trainables {
     private Trainables() {
     }
 
-    private static Map<String, TrainableType> types() {
-        Map<String, TrainableType> types = new TreeMap<>();
-        for (TrainableType type : ServiceLoader.load(TrainableType.class, Trainables.class.getClassLoader())) {
-            types.put(type.name(), type);
+    /** Scanning the classpath for services takes milliseconds, and every trial needs its type: scan once. */
+    private static final class Registry {
+        static final Map<String, TrainableType> TYPES = scan();
+
+        private static Map<String, TrainableType> scan() {
+            Map<String, TrainableType> types = new TreeMap<>();
+            for (TrainableType type : ServiceLoader.load(TrainableType.class, Trainables.class.getClassLoader())) {
+                types.put(type.name(), type);
+            }
+            return Map.copyOf(types);
         }
-        return types;
+    }
+
+    private static Map<String, TrainableType> types() {
+        return Registry.TYPES;
     }
 
     public static void validate(PluginSpec spec, Space space, String path) {

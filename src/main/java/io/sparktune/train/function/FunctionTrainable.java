@@ -10,7 +10,8 @@ import java.util.Map;
  * A benchmark function as a trial. With {@code steps} above 1 it reports a learning curve that falls
  * to the function's value at the last step, sleeping {@code stepSeconds} per step to stand in for
  * training time; every trial's curve has the same offset at a given step, so early values rank
- * trials as their final values do.
+ * trials as their final values do. With {@code checkpoint} it saves a checkpoint each step, so that a
+ * retried trial continues where it was, as a real trainable would.
  */
 final class FunctionTrainable implements Trainable {
     static final String METRIC = "loss";
@@ -18,18 +19,20 @@ final class FunctionTrainable implements Trainable {
     private final BenchmarkFunction function;
     private final long steps;
     private final long stepMillis;
+    private final boolean checkpoint;
 
-    FunctionTrainable(BenchmarkFunction function, long steps, double stepSeconds) {
+    FunctionTrainable(BenchmarkFunction function, long steps, double stepSeconds, boolean checkpoint) {
         this.function = function;
         this.steps = steps;
         this.stepMillis = Math.round(stepSeconds * 1000);
+        this.checkpoint = checkpoint;
     }
 
     @Override
     public Map<String, Double> train(Config config, TrialContext context) throws Exception {
         double value = function.evaluate(config, context.seed());
         Map<String, Double> metrics = Map.of(METRIC, value);
-        long first = context.latestCheckpoint().map(TrialContext.Checkpoint::step).orElse(0L) + 1;
+        long first = checkpoint ? context.latestCheckpoint().map(TrialContext.Checkpoint::step).orElse(0L) + 1 : 1;
         for (long step = first; step <= steps; step++) {
             if (stepMillis > 0) {
                 Thread.sleep(stepMillis);
@@ -37,6 +40,10 @@ final class FunctionTrainable implements Trainable {
             metrics = Map.of(METRIC, value + (double) (steps - step) / (steps * step));
             if (steps > 1 && !context.report(step, metrics)) {
                 break;
+            }
+            if (checkpoint) {
+                // The state of a function trial is its step; a retried trial goes on from the last one saved.
+                context.saveCheckpoint(step, out -> out.write(0));
             }
         }
         return metrics;

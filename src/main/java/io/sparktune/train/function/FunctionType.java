@@ -21,10 +21,11 @@ public final class FunctionType implements TrainableType {
 
     @Override
     public void validate(PluginSpec spec, Space space, String path) {
-        Options options = new Options(spec, path).allow(Set.of("function", "steps", "stepSeconds"));
+        Options options = new Options(spec, path).allow(Set.of("function", "steps", "stepSeconds", "checkpoint"));
         BenchmarkFunction function = function(options);
         options.number("steps", 1, 1);
         options.number("stepSeconds", 0, 0);
+        options.flag("checkpoint");
         Set<String> names = space.params().stream().map(p -> p.name()).collect(Collectors.toSet());
         String mismatch = function.mismatch(names);
         if (mismatch != null) {
@@ -46,6 +47,6 @@ public final class FunctionType implements TrainableType {
     public Trainable create(PluginSpec spec) {
         Options options = new Options(spec, "trainable");
         return new FunctionTrainable(function(options), (long) options.number("steps", 1, 1),
-                options.number("stepSeconds", 0, 0));
+                options.number("stepSeconds", 0, 0), options.flag("checkpoint"));
     }
 }

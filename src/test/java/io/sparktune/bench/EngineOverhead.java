@@ -1,0 +1,82 @@
+package io.sparktune.bench;
+
+import io.sparktune.api.RunOptions;
+import io.sparktune.api.SparkTune;
+import io.sparktune.engine.SweepOutcome;
+import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecParser;
+import io.sparktune.spec.SweepSpec;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The engine's own cost on local[2]: (1) trials that sleep 0.2 s in 4 steps, at parallelism 2,
+ * against the ideal makespan trials x 0.2 s / 2; (2) trials of 0 s, one per task and packed 100 per
+ * task, as trials per second.
+ *
+ * <pre>bench/engine-overhead.sh [--runs 3] [--trials 1000] [--fast-trials 10000]</pre>
+ */
+public final class EngineOverhead {
+    public static void main(String[] args) throws Exception {
+        int runs = intArg(args, "--runs", 3);
+        int trials = intArg(args, "--trials", 1000);
+        int fastTrials = intArg(args, "--fast-trials", 10000);
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("engine-overhead")
+                .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR").getOrCreate();
+        Path work = Files.createTempDirectory("sparktune-bench");
+        System.out.printf(Locale.ROOT, "machine: %d cores, Spark %s local[2]%n", Runtime.getRuntime().availableProcessors(), spark.version());
+
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 1; run <= runs; run++) {
+            SweepOutcome outcome = sweep(work.resolve("sleep-" + run), "{\"params\": {\"x\": \"0:" + (trials - 1) + "\"},"
+                    + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\", \"steps\": 4, \"stepSeconds\": 0.05},"
+                    + " \"budget\": {\"parallelism\": 2}}");
+            double makespan = outcome.elapsed().toMillis() / 1000.0;
+            double ideal = trials * 0.2 / 2;
+            ratios.add(makespan / ideal - 1);
+            System.out.printf(Locale.ROOT, "run %d: %d trials x 0.2 s on 2 slots: makespan %.2f s, ideal %.2f s, overhead %.2f%%%n",
+                    run, outcome.done(), makespan, ideal, 100 * (makespan / ideal - 1));
+        }
+        System.out.printf(Locale.ROOT, "median overhead: %.2f%%%n", 100 * median(ratios));
+
+        for (int perTask : new int[] {1, 100}) {
+            List<Double> rates = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                SweepOutcome outcome = sweep(work.resolve("fast-" + perTask + "-" + run), "{\"params\": {\"x\": \"0:" + (fastTrials - 1) + "\"},"
+                        + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
+                        + " \"budget\": {\"parallelism\": " + (2 * perTask) + ", \"trialsPerTask\": " + perTask + "}}");
+                double rate = outcome.done() / (outcome.elapsed().toMillis() / 1000.0);
+                rates.add(rate);
+                System.out.printf(Locale.ROOT, "run %d: %d trials of 0 s, trialsPerTask %d: %.1f trials/s%n", run, outcome.done(), perTask, rate);
+            }
+            System.out.printf(Locale.ROOT, "median trialsPerTask %d: %.1f trials/s%n", perTask, median(rates));
+        }
+        spark.stop();
+    }
+
+    private static SweepOutcome sweep(Path out, String json) throws Exception {
+        SweepSpec spec = SpecParser.parse("bench", json, "bench", new Overrides());
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        return SparkTune.run(spec, new RunOptions(out.toString(), null, Duration.ofSeconds(60), quiet, 60_000));
+    }
+
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static int intArg(String[] args, String name, int fallback) {
+        int i = Arrays.asList(args).indexOf(name);
+        return i >= 0 && i + 1 < args.length ? Integer.parseInt(args[i + 1]) : fallback;
+    }
+}
