@@ -13,8 +13,7 @@ import java.util.function.ToDoubleFunction;
 /**
  * Finds a high point of an acquisition function over a mixed space: a randomly shifted Sobol set and
  * perturbations of the best points seen so far, then a few steps of local search from the best of
- * those. Perturbations move ordered coordinates by a Gaussian step and re-draw categorical ones, so
- * no category is treated as near another.
+ * those (see {@link Perturbation}).
  */
 final class AcquisitionSearch {
     private static final int GLOBAL_CANDIDATES = 1024;
@@ -27,11 +26,13 @@ final class AcquisitionSearch {
     private final UnitEncoding encoding;
     private final ToDoubleFunction<double[]> acquisition;
     private final SplittableRandom random;
+    private final Perturbation perturbation;
 
     AcquisitionSearch(UnitEncoding encoding, ToDoubleFunction<double[]> acquisition, SplittableRandom random) {
         this.encoding = encoding;
         this.acquisition = acquisition;
         this.random = random;
+        this.perturbation = new Perturbation(encoding);
     }
 
     private record Scored(double[] point, Config config, double value) {
@@ -54,7 +55,7 @@ final class AcquisitionSearch {
         }
         for (double[] incumbent : incumbents) {
             for (int i = 0; i < NEAR_BEST_PER_INCUMBENT; i++) {
-                candidates.add(score(perturb(incumbent, i % 2 == 0 ? LOCAL_STEP : LOCAL_STEP / 5)));
+                candidates.add(score(perturbation.around(incumbent, i % 2 == 0 ? LOCAL_STEP : LOCAL_STEP / 5, random)));
             }
         }
         candidates.sort(Comparator.comparingDouble(Scored::value).reversed());
@@ -82,7 +83,7 @@ final class AcquisitionSearch {
         for (int round = 0; round < LOCAL_ROUNDS; round++) {
             Scored bestProposal = null;
             for (int i = 0; i < LOCAL_PROPOSALS; i++) {
-                Scored proposal = score(perturb(current.point(), step));
+                Scored proposal = score(perturbation.around(current.point(), step, random));
                 if (!taken.contains(proposal.config()) && (bestProposal == null || proposal.value() > bestProposal.value())) {
                     bestProposal = proposal;
                 }
@@ -108,26 +109,5 @@ final class AcquisitionSearch {
             u[j] = random.nextDouble();
         }
         return u;
-    }
-
-    /**
-     * A nearby point: ordered coordinates move by N(0, step) (clamped to the cube), each category is
-     * re-drawn with probability 1/d, and inactive parameters get a random value in case the move
-     * activates them.
-     */
-    private double[] perturb(double[] point, double step) {
-        int d = point.length;
-        double[] out = new double[d];
-        for (int j = 0; j < d; j++) {
-            double u = point[j];
-            if (Double.isNaN(u)) {
-                out[j] = random.nextDouble();
-            } else if (encoding.categorical(j)) {
-                out[j] = random.nextDouble() < 1.0 / d ? random.nextDouble() : u;
-            } else {
-                out[j] = Math.min(Math.max(u + step * random.nextGaussian(), 0), Math.nextDown(1.0));
-            }
-        }
-        return out;
     }
 }
