@@ -17,19 +17,19 @@ import java.util.function.ToDoubleFunction;
  * A sweep without Spark: keeps {@code parallelism} trials pending, lets a random one of them finish,
  * observes it and asks for a replacement, as the engine does when slots free up.
  */
-final class SweepSimulation {
+public final class SweepSimulation {
     private final Searcher searcher;
     private final ToDoubleFunction<Config> loss;
     private final List<Long> suggestNanos = new ArrayList<>();
+    private final History history = new History();
 
-    SweepSimulation(Searcher searcher, ToDoubleFunction<Config> loss) {
+    public SweepSimulation(Searcher searcher, ToDoubleFunction<Config> loss) {
         this.searcher = searcher;
         this.loss = loss;
     }
 
-    /** The lowest loss after {@code budget} trials. */
-    double run(int budget, int parallelism, long seed) {
-        History history = new History();
+    /** The lowest loss among the trials this call runs, until {@code budget} trials exist in all. */
+    public double run(int budget, int parallelism, long seed) {
         Map<Integer, Config> running = new LinkedHashMap<>();
         SplittableRandom finishing = new SplittableRandom(seed);
         double best = Double.POSITIVE_INFINITY;
@@ -56,6 +56,11 @@ final class SweepSimulation {
             }
         }
         return best;
+    }
+
+    /** What the searcher was last asked with: every trial finished and observed. */
+    public History history() {
+        return history;
     }
 
     List<Long> suggestNanos() {
