@@ -26,17 +26,22 @@ final class SobolSearcher implements Searcher {
 
     @Override
     public List<Config> suggest(int count, History history) {
-        int d = space.dimensions().size();
-        SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
-        sobol.skipTo(history.created() + 1);
         List<Config> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            double[] point = sobol.nextVector();
-            for (int j = 0; j < d; j++) {
-                point[j] = (point[j] + shift[j]) % 1.0;
-            }
-            out.add(space.fromUnit(point));
+            out.add(pointAt(history.created() + i));
         }
         return out;
+    }
+
+    /** Trial {@code index}'s point of the shifted sequence. */
+    Config pointAt(int index) {
+        int d = space.dimensions().size();
+        SobolSequenceGenerator sobol = new SobolSequenceGenerator(d);
+        sobol.skipTo(index + 1);
+        double[] point = sobol.nextVector();
+        for (int j = 0; j < d; j++) {
+            point[j] = (point[j] + shift[j]) % 1.0;
+        }
+        return space.fromUnit(point);
     }
 }

@@ -1,0 +1,120 @@
+package io.sparktune.search;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.DecompositionSolver;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
+
+import java.util.Arrays;
+
+/** The posterior of a zero-mean Gaussian process given points and (standardised) values. */
+final class GaussianProcess {
+    /** Added to the diagonal, growing tenfold, when rounding makes the covariance lose definiteness. */
+    private static final double[] JITTER = {0, 1e-8, 1e-6, 1e-4};
+
+    private final MaternKernel kernel;
+    private final double[][] points;
+    private final double[] values;
+    private final RealMatrix lower;
+    private final DecompositionSolver solver;
+    private final double[] weights;
+    private final double logDeterminant;
+
+    GaussianProcess(MaternKernel kernel, double[][] points, double[] values) {
+        this.kernel = kernel;
+        this.points = points;
+        this.values = values;
+        CholeskyDecomposition cholesky = factor(kernel, points);
+        this.lower = cholesky.getL();
+        this.solver = cholesky.getSolver();
+        this.weights = solver.solve(new ArrayRealVector(values, false)).toArray();
+        double logDet = 0;
+        for (int i = 0; i < points.length; i++) {
+            logDet += 2 * Math.log(lower.getEntry(i, i));
+        }
+        this.logDeterminant = logDet;
+    }
+
+    private static CholeskyDecomposition factor(MaternKernel kernel, double[][] points) {
+        int n = points.length;
+        double[][] k = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < i; j++) {
+                k[i][j] = kernel.covariance(points[i], points[j]);
+                k[j][i] = k[i][j];
+            }
+            k[i][i] = kernel.outputscale() + kernel.noise();
+        }
+        MathIllegalArgumentException last = null;
+        for (double jitter : JITTER) {
+            double[][] copy = new double[n][];
+            for (int i = 0; i < n; i++) {
+                copy[i] = k[i].clone();
+                copy[i][i] += jitter * kernel.outputscale();
+            }
+            try {
+                return new CholeskyDecomposition(MatrixUtils.createRealMatrix(copy));
+            } catch (MathIllegalArgumentException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    MaternKernel kernel() {
+        return kernel;
+    }
+
+    double[][] points() {
+        return points;
+    }
+
+    /** Log marginal likelihood of the values under this kernel. */
+    double logLikelihood() {
+        double fit = 0;
+        for (int i = 0; i < values.length; i++) {
+            fit += values[i] * weights[i];
+        }
+        return -0.5 * fit - 0.5 * logDeterminant - 0.5 * values.length * Math.log(2 * Math.PI);
+    }
+
+    /** alpha = K^-1 y, the weights of the posterior mean. */
+    double[] weights() {
+        return weights;
+    }
+
+    /** K^-1, for the gradient of the likelihood. */
+    RealMatrix inverse() {
+        return solver.getInverse();
+    }
+
+    /** Posterior mean and variance of the latent function at x. */
+    double[] predict(double[] x) {
+        int n = points.length;
+        double[] k = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            k[i] = kernel.covariance(x, points[i]);
+            mean += k[i] * weights[i];
+        }
+        RealVector v = new ArrayRealVector(k, false);
+        MatrixUtils.solveLowerTriangularSystem(lower, v);
+        double variance = kernel.outputscale() - v.dotProduct(v);
+        return new double[] {mean, Math.max(variance, 1e-12 * kernel.outputscale())};
+    }
+
+    /**
+     * The same model after also seeing {@code value} at {@code x}: kriging believer, used with the
+     * posterior mean for trials that run now so that the next suggestion looks elsewhere.
+     */
+    GaussianProcess believing(double[] x, double value) {
+        double[][] morePoints = Arrays.copyOf(points, points.length + 1);
+        morePoints[points.length] = x;
+        double[] moreValues = Arrays.copyOf(values, values.length + 1);
+        moreValues[values.length] = value;
+        return new GaussianProcess(kernel, morePoints, moreValues);
+    }
+}

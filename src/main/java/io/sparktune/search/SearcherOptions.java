@@ -1,0 +1,53 @@
+package io.sparktune.search;
+
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.PluginSpec;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Typed reads of a searcher's options, with errors that name the JSON path. */
+final class SearcherOptions {
+    private final PluginSpec spec;
+    private final String path;
+
+    SearcherOptions(PluginSpec spec, String path, List<String> known) {
+        this.spec = spec;
+        this.path = path;
+        for (String key : spec.options().keySet()) {
+            if (!known.contains(key)) {
+                Set<String> sorted = new TreeSet<>(known);
+                throw new InvalidInputException(null, path + "." + key, "unknown option for searcher '" + spec.type() + "'"
+                        + (sorted.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", sorted) + ")"));
+            }
+        }
+    }
+
+    int integer(String key, int fallback, int min) {
+        Object value = spec.options().get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < min
+                || n.doubleValue() > Integer.MAX_VALUE) {
+            throw new InvalidInputException(null, path + "." + key, "expected a whole number >= " + min + ", got " + value);
+        }
+        return n.intValue();
+    }
+
+    double number(String key, double fallback, double exclusiveMin) {
+        Object value = spec.options().get(key);
+        if (value == null) {
+            return fallback;
+        }
+        if (!(value instanceof Number n) || !(n.doubleValue() > exclusiveMin) || !Double.isFinite(n.doubleValue())) {
+            throw new InvalidInputException(null, path + "." + key, "expected a number > " + exclusiveMin + ", got " + value);
+        }
+        return n.doubleValue();
+    }
+
+    InvalidInputException invalid(String key, String problem) {
+        return new InvalidInputException(null, path + "." + key, problem);
+    }
+}

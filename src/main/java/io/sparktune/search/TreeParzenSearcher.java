@@ -1,0 +1,124 @@
+package io.sparktune.search;
+
+import io.sparktune.core.Config;
+import io.sparktune.core.History;
+import io.sparktune.core.Observation;
+import io.sparktune.core.Trial;
+import io.sparktune.space.Space;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Multivariate tree-structured Parzen estimator, as Optuna's TPESampler with multivariate=True and
+ * constant_liar=True. After a Sobol start it splits the trials into the best gamma(n) and the rest,
+ * fits a Parzen estimator to each, draws candidates from the good one and keeps the candidate with
+ * the highest ratio of good to bad density.
+ *
+ * <p>Trials that run now count as the worst results (the constant liar): they join the bad group,
+ * so parallel slots are pushed away from configs already being tried.
+ */
+final class TreeParzenSearcher implements Searcher {
+    static final int DEFAULT_STARTUP = 10;
+    static final int DEFAULT_CANDIDATES = 24;
+    static final double DEFAULT_PRIOR_WEIGHT = 1.0;
+    /** Optuna's default_gamma: the best 10%, but never more than 25 trials. */
+    private static final int MAX_GOOD = 25;
+    /** Optuna's default_weights: the most recent 25 trials weigh fully, older ones ramp down to 1/n. */
+    private static final int FULL_WEIGHT_RECENT = 25;
+
+    private final UnitEncoding encoding;
+    private final long seed;
+    private final int startup;
+    private final int candidates;
+    private final double priorWeight;
+    private final SobolSearcher design;
+
+    TreeParzenSearcher(Space space, long seed, int startup, int candidates, double priorWeight) {
+        this.encoding = new UnitEncoding(space);
+        this.seed = seed;
+        this.startup = startup;
+        this.candidates = candidates;
+        this.priorWeight = priorWeight;
+        this.design = new SobolSearcher(space, seed);
+    }
+
+    @Override
+    public boolean learns() {
+        return true;
+    }
+
+    /** A trial as the estimator sees it: its place in time, its loss (infinite while pending), its point. */
+    private record Entry(int order, double loss, double[] point) {
+    }
+
+    @Override
+    public List<Config> suggest(int count, History history) {
+        List<Observation> observations = history.observations();
+        List<Entry> entries = new ArrayList<>(observations.size() + history.pending().size() + count);
+        for (Observation o : observations) {
+            entries.add(new Entry(o.trialId(), o.loss(), encoding.encode(o.config())));
+        }
+        Set<Config> taken = new HashSet<>();
+        observations.forEach(o -> taken.add(o.config()));
+        int order = history.created();
+        List<Config> pending = history.pending();
+        for (Config config : pending) {
+            entries.add(new Entry(order++, Double.POSITIVE_INFINITY, encoding.encode(config)));
+            taken.add(config);
+        }
+        List<Config> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int trial = history.created() + i;
+            Config next = observations.size() < startup ? design.pointAt(trial) : modelSuggestion(entries, taken, trial);
+            out.add(next);
+            entries.add(new Entry(order++, Double.POSITIVE_INFINITY, encoding.encode(next)));
+            taken.add(next);
+        }
+        return out;
+    }
+
+    private Config modelSuggestion(List<Entry> entries, Set<Config> taken, int trial) {
+        List<Entry> byLoss = new ArrayList<>(entries);
+        byLoss.sort(Comparator.comparingDouble(Entry::loss).thenComparingInt(Entry::order));
+        int good = Math.min((int) Math.ceil(0.1 * entries.size()), MAX_GOOD);
+        ParzenEstimator below = estimator(byLoss.subList(0, good));
+        ParzenEstimator above = estimator(byLoss.subList(good, byLoss.size()));
+        SplittableRandom random = new SplittableRandom(Trial.seedFor(seed, trial));
+        Config best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        boolean bestTaken = true;
+        for (int c = 0; c < candidates; c++) {
+            Config config = encoding.decode(below.sample(random));
+            double[] x = encoding.encode(config);
+            double score = below.logDensity(x) - above.logDensity(x);
+            boolean isTaken = taken.contains(config);
+            // A fresh config beats any repeat, so small discrete spaces are covered before revisited.
+            if (best == null || (bestTaken && !isTaken) || (bestTaken == isTaken && score > bestScore)) {
+                best = config;
+                bestScore = score;
+                bestTaken = isTaken;
+            }
+        }
+        return best;
+    }
+
+    /** One group's estimator, its trials weighted by recency as Optuna does. */
+    private ParzenEstimator estimator(List<Entry> group) {
+        List<Entry> chronological = new ArrayList<>(group);
+        chronological.sort(Comparator.comparingInt(Entry::order));
+        int n = chronological.size();
+        double[] weights = new double[n];
+        List<double[]> points = new ArrayList<>(n);
+        int ramp = n - FULL_WEIGHT_RECENT;
+        for (int i = 0; i < n; i++) {
+            weights[i] = i < ramp ? 1.0 / n + (1 - 1.0 / n) * i / Math.max(ramp - 1, 1) : 1.0;
+            points.add(chronological.get(i).point());
+        }
+        return new ParzenEstimator(encoding, points, weights, priorWeight);
+    }
+}

@@ -1,0 +1,45 @@
+package io.sparktune.search;
+
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.PluginSpec;
+import io.sparktune.space.GridList;
+import io.sparktune.space.Parameter;
+import io.sparktune.space.Space;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class SearchersTest {
+
+    @Test
+    void sampledSpacesDefaultToAutoAndListsToGrid() {
+        assertEquals("auto", Searchers.defaultFor(Spaces.mixed()));
+        Space lists = new Space(List.of(new Parameter("a", new GridList(List.of(1L, 2L)))));
+        assertEquals("grid", Searchers.defaultFor(lists));
+    }
+
+    @Test
+    void unknownOptionIsRefusedWithItsJsonPath() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Searchers.validate(new PluginSpec("gp", Map.of("inital", 5)), Spaces.branin(), "searcher"));
+        assertEquals("searcher.inital: unknown option for searcher 'gp' (known: initial, maxPoints)", e.getMessage());
+    }
+
+    @Test
+    void fractionalCountIsRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Searchers.validate(new PluginSpec("tpe", Map.of("startup", 2.5)), Spaces.branin(), "searcher"));
+        assertEquals("searcher.startup: expected a whole number >= 1, got 2.5", e.getMessage());
+    }
+
+    @Test
+    void tournamentLargerThanThePopulationIsRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Searchers.validate(new PluginSpec("evolution", Map.of("population", 4, "sample", 5)), Spaces.branin(), "searcher"));
+        assertEquals("searcher.sample: must not exceed population (4), got 5", e.getMessage());
+    }
+}
