@@ -33,7 +33,7 @@ class SpecParserTest {
         SweepSpec spec = parse(BRANIN + "}", new Overrides());
         assertEquals("space", spec.name());
         assertEquals(new Objective("loss", Objective.Mode.MIN), spec.objective());
-        assertEquals("random", spec.searcher().type(), "a space with ranges is sampled");
+        assertEquals("auto", spec.searcher().type(), "a space with ranges gets the searcher chosen by evidence");
         assertEquals("fifo", spec.scheduler().type());
         assertTrue(spec.seed().isEmpty());
         assertEquals(1, spec.budget().trialsPerTask());
