@@ -3,7 +3,7 @@ package io.sparktune.api;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.engine.SweepEngine;
 import io.sparktune.engine.SweepOutcome;
-import io.sparktune.report.TrialTable;
+import io.sparktune.report.TrialParquet;
 import io.sparktune.spec.SpecIdentity;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.SweepDirectory;
@@ -53,9 +53,7 @@ final class SweepRun {
                 SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
                         options.progress(), options.progressMillis());
                 SweepOutcome outcome = engine.run();
-                if (spark.started() || !TrialTable.exists(dir)) {
-                    TrialTable.writeParquet(spark.session(), dir);
-                }
+                TrialParquet.write(dir);
                 return outcome;
             } finally {
                 spark.close();
@@ -95,10 +93,6 @@ final class SweepRun {
 
         org.apache.spark.SparkContext context() {
             return session().sparkContext();
-        }
-
-        boolean started() {
-            return sessions != null;
         }
 
         @Override

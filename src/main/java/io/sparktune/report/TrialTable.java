@@ -4,12 +4,9 @@ import io.sparktune.core.TrialResult;
 import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.SweepDirectory;
-import org.apache.hadoop.fs.FileContext;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -22,23 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
 
 /**
  * The sweep's trials as a table: one row per trial, its parameters and metrics as columns. Spark
- * reads it from the journal (so 100,000 trials never sit in one JVM list), and
- * {@code trials.parquet} keeps it for Spark SQL.
+ * reads it from the journal, so 100,000 trials never sit in one JVM list; {@link TrialParquet} keeps
+ * it as {@code trials.parquet}.
  */
 public final class TrialTable {
-    static final String PARQUET = "trials.parquet";
-
     private TrialTable() {
-    }
-
-    public static boolean exists(SweepDirectory dir) throws IOException {
-        return dir.exists(dir.resolve(PARQUET));
     }
 
     /**
@@ -61,7 +51,7 @@ public final class TrialTable {
             columns.add(col("config.`" + name + "`").as(name));
         }
         for (String name : structFields(results.schema(), "metrics")) {
-            columns.add(col("metrics.`" + name + "`").as(params.contains(name) ? "metric_" + name : name));
+            columns.add(col("metrics.`" + name + "`").as(TrialColumns.metric(name, params)));
         }
         columns.add(col("steps"));
         columns.add(col("end").minus(col("start")).divide(1000.0).as("duration_s"));
@@ -77,19 +67,6 @@ public final class TrialTable {
             return List.of();
         }
         return Arrays.stream(struct.fields()).map(StructField::name).toList();
-    }
-
-    /** Rewrites trials.parquet from the journal: written aside, then swapped in. */
-    public static void writeParquet(SparkSession spark, SweepDirectory dir) throws IOException {
-        Dataset<Row> table = fromJournal(spark, dir);
-        if (table.columns().length == 0) {
-            return;
-        }
-        Path target = dir.resolve(PARQUET);
-        Path temp = dir.resolve("." + PARQUET + ".tmp-" + UUID.randomUUID());
-        table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
-        dir.fs().delete(target, true);
-        FileContext.getFileContext(dir.fs().getUri(), dir.conf()).rename(temp, target);
     }
 
     /** The finished trials, read on the driver: for tables and summaries of ordinary sweeps. */
