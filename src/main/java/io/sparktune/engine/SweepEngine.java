@@ -30,8 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * The driver loop. It keeps {@code parallelism} trials in flight: whenever results come back it
- * records them and the trials it starts next in one journal file, then launches those trials as a
- * Spark job. Trials started by a dead driver run again first; at the time budget's end no new trial
+ * records them, suggests the trials that take the freed slots and launches them as one Spark job;
+ * the journal gets what happened at most a second later, one file per flush. Trials started by a dead driver run again first; at the time budget's end no new trial
  * starts, and running ones are cancelled to run again next time.
  */
 public final class SweepEngine {
@@ -39,6 +39,8 @@ public final class SweepEngine {
     /** A trial whose executor keeps dying is recorded as failed after this many tries. */
     static final int MAX_ATTEMPTS = 4;
     private static final long CANCEL_WAIT_MILLIS = 30_000;
+    /** Results reach the journal within this long; a dead driver loses at most this much work. */
+    private static final long JOURNAL_FLUSH_MILLIS = 1_000;
 
     private final SweepSpec spec;
     private final SweepDirectory dir;
@@ -73,9 +75,8 @@ public final class SweepEngine {
         }
         Long deadline = budget.timeBudgetIfSet().map(d -> start + d.toMillis()).orElse(null);
 
-        Journal journal = new Journal(dir, runId);
+        Journal journal = new Journal(dir, runId, JOURNAL_FLUSH_MILLIS);
         ProgressLine progress = new ProgressLine(out, progressMillis);
-        List<JournalRecord> unwritten = new ArrayList<>();
         TrialLauncher launcher = null;
         int parallelism = 0;
         int inFlight = 0;
@@ -120,12 +121,10 @@ public final class SweepEngine {
                 }
                 for (Trial trial : batch) {
                     state.started(trial);
-                    unwritten.add(new JournalRecord.Started(trial, now));
+                    journal.add(new JournalRecord.Started(trial, now));
                 }
             }
-            // Results and the trials that take their slots go into one journal file, before those trials start.
-            journal.append(unwritten);
-            unwritten.clear();
+            journal.flushIfDue();
             if (!batch.isEmpty()) {
                 launcher.launch(spec.name(), batch, budget.trialsPerTask());
                 inFlight += batch.size();
@@ -142,8 +141,10 @@ public final class SweepEngine {
                 LOG.warn("{} trials did not wind up within {}s of cancellation; leaving them", inFlight, CANCEL_WAIT_MILLIS / 1000);
                 break;
             }
-            long wait = deadline != null && !outOfTime ? Math.max(1, Math.min(progressMillis, deadline - System.currentTimeMillis()))
-                    : progressMillis;
+            long wait = Math.max(1, Math.min(progressMillis, journal.millisUntilDue()));
+            if (deadline != null && !outOfTime) {
+                wait = Math.max(1, Math.min(wait, deadline - System.currentTimeMillis()));
+            }
             Completion first = launcher.completions().poll(wait, TimeUnit.MILLISECONDS);
             List<Completion> arrived = new ArrayList<>();
             if (first != null) {
@@ -156,7 +157,7 @@ public final class SweepEngine {
                     for (TrialResult result : results.results()) {
                         inFlight--;
                         if (state.finished(result)) {
-                            unwritten.add(new JournalRecord.Finished(result));
+                            journal.add(new JournalRecord.Finished(result));
                             durationSum += result.endMillis() - result.startMillis();
                             durationCount++;
                         }
@@ -165,7 +166,7 @@ public final class SweepEngine {
                     Completion.Lost lost = (Completion.Lost) completion;
                     inFlight -= lost.trials().size();
                     if (cancelledAt == 0) {
-                        requeueOrFail(lost, rerun, state, unwritten);
+                        requeueOrFail(lost, rerun, state, journal);
                     }
                 }
             }
@@ -174,7 +175,6 @@ public final class SweepEngine {
             }
             progress.maybePrint(state, inFlight, total);
         }
-        journal.append(unwritten);
         progress.print(state, 0, total);
         journal.compact();
 
@@ -188,7 +188,7 @@ public final class SweepEngine {
     }
 
     /** A job failed without results (executors lost beyond Spark's retries): run its trials again, a few times. */
-    private void requeueOrFail(Completion.Lost lost, Deque<Trial> rerun, SweepState state, List<JournalRecord> unwritten) {
+    private void requeueOrFail(Completion.Lost lost, Deque<Trial> rerun, SweepState state, Journal journal) {
         for (Trial trial : lost.trials()) {
             if (trial.attempt() < MAX_ATTEMPTS) {
                 LOG.warn("trial {} lost ({}); it runs again", trial.id(), lost.cause().getMessage());
@@ -198,7 +198,7 @@ public final class SweepEngine {
                 TrialResult failed = TrialResult.failed(trial, "lost " + trial.attempt() + " times; last: "
                         + lost.cause().getMessage(), now, now, "driver", trial.attempt());
                 if (state.finished(failed)) {
-                    unwritten.add(new JournalRecord.Finished(failed));
+                    journal.add(new JournalRecord.Finished(failed));
                 }
             }
         }

@@ -18,31 +18,58 @@ import java.util.function.Consumer;
 /**
  * The sweep's record of trials: {@code journal/<run>-<n>.jsonl}, one file per batch of records
  * (never one per metric), each written whole. File names sort in the order they were written, which
- * is the order a replay reads them. A run ends by compacting the journal into one file, so a sweep
- * directory holds a handful of journal files however many trials it ran.
+ * is the order a replay reads them.
+ *
+ * <p>Records are buffered and written at most once per {@code flushMillis}, so fast trials do not
+ * make a file each; a driver that dies loses at most that long of results, whose trials then run
+ * again. Every {@link #COMPACT_EVERY} files, and at the end of a run, the journal is compacted into
+ * one file, so a sweep directory holds a handful of journal files however many trials it ran.
  */
 public final class Journal {
     static final String DIR = "journal";
+    static final int COMPACT_EVERY = 1000;
+    private static final int MAX_BUFFERED = 10_000;
     private static final String SUFFIX = ".jsonl";
 
     private final SweepDirectory dir;
     private final String runId;
+    private final long flushMillis;
+    private final List<String> buffer = new ArrayList<>();
+    private long lastFlush = System.currentTimeMillis();
     private int sequence;
 
-    public Journal(SweepDirectory dir, String runId) {
+    public Journal(SweepDirectory dir, String runId, long flushMillis) {
         this.dir = dir;
         this.runId = runId;
+        this.flushMillis = flushMillis;
     }
 
-    public void append(List<JournalRecord> records) throws IOException {
-        if (records.isEmpty()) {
+    public void add(JournalRecord record) {
+        buffer.add(JournalCodec.encode(record));
+    }
+
+    /** Writes what is buffered if the last write is {@code flushMillis} old, or the buffer is large. */
+    public void flushIfDue() throws IOException {
+        if (millisUntilDue() == 0 || buffer.size() >= MAX_BUFFERED) {
+            flush();
+        }
+    }
+
+    /** How long until buffered records are due; {@code Long.MAX_VALUE} when nothing is buffered. */
+    public long millisUntilDue() {
+        return buffer.isEmpty() ? Long.MAX_VALUE : Math.max(0, lastFlush + flushMillis - System.currentTimeMillis());
+    }
+
+    public void flush() throws IOException {
+        lastFlush = System.currentTimeMillis();
+        if (buffer.isEmpty()) {
             return;
         }
-        List<String> lines = new ArrayList<>(records.size());
-        for (JournalRecord record : records) {
-            lines.add(JournalCodec.encode(record));
+        writeFile(List.copyOf(buffer));
+        buffer.clear();
+        if (sequence % COMPACT_EVERY == 0) {
+            compact();
         }
-        writeFile(lines);
     }
 
     private Path writeFile(List<String> lines) throws IOException {
@@ -76,6 +103,7 @@ public final class Journal {
      * leaves records twice, which a replay reads as the same records again.
      */
     public void compact() throws IOException {
+        flush();
         List<Path> files = files(dir);
         if (files.size() <= 1) {
             return;

@@ -91,6 +91,11 @@ class SweepEngineTest {
         assertEquals(TrialStatus.FAILED, failed.status());
         assertTrue(failed.error().startsWith("IllegalStateException: boom at x=-2.0"), failed.error());
         assertEquals(0.0, outcome.best().metrics().get("loss"));
+
+        var table = TestSpark.session().read().parquet(out("throws") + "/trials.parquet");
+        assertEquals(5, table.count());
+        assertEquals("bigint", table.schema().apply("x").dataType().simpleString(), "x is a whole-number parameter");
+        assertEquals(2, table.filter("status = 'FAILED' and error like 'IllegalStateException: boom%'").count());
     }
 
     @Test
