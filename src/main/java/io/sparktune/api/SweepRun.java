@@ -8,6 +8,7 @@ import io.sparktune.spec.SpecIdentity;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepFile;
+import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepLock;
 import org.apache.hadoop.conf.Configuration;
 
@@ -36,8 +37,14 @@ final class SweepRun {
 
     static SweepOutcome execute(SweepSpec spec, RunOptions options) throws IOException, InterruptedException {
         String out = options.out() == null ? defaultOut(spec.name()) : options.out();
-        SweepDirectory dir = SweepDirectory.at(out, HadoopConf.fromSparkProperties());
-        Optional<SweepFile> existing = SweepFile.read(dir);
+        SweepDirectory dir;
+        Optional<SweepFile> existing;
+        try {
+            dir = SweepDirectory.at(out, HadoopConf.fromSparkProperties());
+            existing = SweepFile.read(dir);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new StoreUnavailableException("cannot reach the sweep directory " + out + ": " + firstLine(e.getMessage()), e);
+        }
         long masterSeed = existing.map(SweepFile::masterSeed)
                 .orElseGet(() -> spec.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE));
         if (existing.isPresent()) {
@@ -59,6 +66,10 @@ final class SweepRun {
                 spark.close();
             }
         }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     private static void checkSameSweep(SweepFile stored, SweepSpec spec, SweepDirectory dir) {

@@ -1,6 +1,7 @@
 package io.sparktune.cli;
 
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepLockedException;
 import picocli.CommandLine;
 
@@ -45,6 +46,10 @@ public final class Main {
             if (e instanceof SweepLockedException) {
                 err.println(e.getMessage());
                 return LOCKED;
+            }
+            if (e instanceof StoreUnavailableException) {
+                err.println("tune: " + e.getMessage() + " (the journal is consistent: run the same command again to resume)");
+                return INTERNAL;
             }
             err.println("tune: internal error: " + e);
             e.printStackTrace(err);

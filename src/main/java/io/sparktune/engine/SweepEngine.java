@@ -11,6 +11,8 @@ import io.sparktune.store.BestFile;
 import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.StoreLocation;
+import io.sparktune.store.StoreRetry;
+import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepLock;
 import io.sparktune.trial.TrialRunner;
@@ -41,6 +43,8 @@ public final class SweepEngine {
     private static final long CANCEL_WAIT_MILLIS = 30_000;
     /** Results reach the journal within this long; a dead driver loses at most this much work. */
     private static final long JOURNAL_FLUSH_MILLIS = 1_000;
+    /** Writes to the sweep directory are tried this often, 1 s apart and doubling (31 s in all). */
+    private static final int STORE_ATTEMPTS = 6;
 
     private final SweepSpec spec;
     private final SweepDirectory dir;
@@ -76,6 +80,7 @@ public final class SweepEngine {
         Long deadline = budget.timeBudgetIfSet().map(d -> start + d.toMillis()).orElse(null);
 
         Journal journal = new Journal(dir, runId, JOURNAL_FLUSH_MILLIS);
+        StoreRetry store = new StoreRetry(STORE_ATTEMPTS, 1_000);
         ProgressLine progress = new ProgressLine(out, progressMillis);
         TrialLauncher launcher = null;
         int parallelism = 0;
@@ -86,97 +91,106 @@ public final class SweepEngine {
         long durationSum = 0;
         int durationCount = 0;
 
-        while (true) {
-            if (lock.lost()) {
-                throw new IllegalStateException("another run took the lock of " + dir.uri() + "; this run stops");
-            }
-            long now = System.currentTimeMillis();
-            long expected = durationCount == 0 ? 0 : durationSum / durationCount;
-            if (deadline != null && !outOfTime && now + expected >= deadline) {
-                outOfTime = true;
-            }
-            boolean moreToStart = !rerun.isEmpty() || (!exhausted && state.history().created() < total);
-            List<Trial> batch = new ArrayList<>();
-            if (!outOfTime && moreToStart) {
-                if (launcher == null) {
-                    SparkContext sc = spark.get();
-                    parallelism = budget.parallelismIfSet()
-                            .orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
-                    launcher = new TrialLauncher(sc, runner());
-                    out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
-                            + spec.searcher().type() + " search, results in " + dir.uri());
+        try {
+            while (true) {
+                if (lock.lost()) {
+                    throw new IllegalStateException("another run took the lock of " + dir.uri() + "; this run stops");
                 }
-                while (batch.size() < parallelism - inFlight && !rerun.isEmpty()) {
-                    batch.add(rerun.poll().nextAttempt());
+                long now = System.currentTimeMillis();
+                long expected = durationCount == 0 ? 0 : durationSum / durationCount;
+                if (deadline != null && !outOfTime && now + expected >= deadline) {
+                    outOfTime = true;
                 }
-                int room = Math.min(parallelism - inFlight - batch.size(), total - state.history().created());
-                if (room > 0 && !exhausted) {
-                    List<Config> configs = searcher.suggest(room, state.history());
-                    exhausted = configs.size() < room;
-                    int id = state.history().created();
-                    for (Config config : configs) {
-                        batch.add(new Trial(id, config, Trial.seedFor(masterSeed, id), 1));
-                        id++;
+                boolean moreToStart = !rerun.isEmpty() || (!exhausted && state.history().created() < total);
+                List<Trial> batch = new ArrayList<>();
+                if (!outOfTime && moreToStart) {
+                    if (launcher == null) {
+                        SparkContext sc = spark.get();
+                        parallelism = budget.parallelismIfSet()
+                                .orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
+                        launcher = new TrialLauncher(sc, runner());
+                        out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
+                                + spec.searcher().type() + " search, results in " + dir.uri());
                     }
-                }
-                for (Trial trial : batch) {
-                    state.started(trial);
-                    journal.add(new JournalRecord.Started(trial, now));
-                }
-            }
-            journal.flushIfDue();
-            if (!batch.isEmpty()) {
-                launcher.launch(spec.name(), batch, budget.trialsPerTask());
-                inFlight += batch.size();
-            }
-            if (inFlight == 0) {
-                break;
-            }
-            if (outOfTime && cancelledAt == 0) {
-                out.println("time budget reached: stopping " + inFlight + " running trials; they run again next time");
-                launcher.cancelAll();
-                cancelledAt = System.currentTimeMillis();
-            }
-            if (cancelledAt > 0 && System.currentTimeMillis() - cancelledAt > CANCEL_WAIT_MILLIS) {
-                LOG.warn("{} trials did not wind up within {}s of cancellation; leaving them", inFlight, CANCEL_WAIT_MILLIS / 1000);
-                break;
-            }
-            long wait = Math.max(1, Math.min(progressMillis, journal.millisUntilDue()));
-            if (deadline != null && !outOfTime) {
-                wait = Math.max(1, Math.min(wait, deadline - System.currentTimeMillis()));
-            }
-            Completion first = launcher.completions().poll(wait, TimeUnit.MILLISECONDS);
-            List<Completion> arrived = new ArrayList<>();
-            if (first != null) {
-                arrived.add(first);
-                launcher.completions().drainTo(arrived);
-            }
-            TrialResult bestBefore = state.best();
-            for (Completion completion : arrived) {
-                if (completion instanceof Completion.Results results) {
-                    for (TrialResult result : results.results()) {
-                        inFlight--;
-                        if (state.finished(result)) {
-                            journal.add(new JournalRecord.Finished(result));
-                            durationSum += result.endMillis() - result.startMillis();
-                            durationCount++;
+                    while (batch.size() < parallelism - inFlight && !rerun.isEmpty()) {
+                        batch.add(rerun.poll().nextAttempt());
+                    }
+                    int room = Math.min(parallelism - inFlight - batch.size(), total - state.history().created());
+                    if (room > 0 && !exhausted) {
+                        List<Config> configs = searcher.suggest(room, state.history());
+                        exhausted = configs.size() < room;
+                        int id = state.history().created();
+                        for (Config config : configs) {
+                            batch.add(new Trial(id, config, Trial.seedFor(masterSeed, id), 1));
+                            id++;
                         }
                     }
-                } else {
-                    Completion.Lost lost = (Completion.Lost) completion;
-                    inFlight -= lost.trials().size();
-                    if (cancelledAt == 0) {
-                        requeueOrFail(lost, rerun, state, journal);
+                    for (Trial trial : batch) {
+                        state.started(trial);
+                        journal.add(new JournalRecord.Started(trial, now));
                     }
                 }
+                store.run("write the journal", journal::flushIfDue);
+                if (!batch.isEmpty()) {
+                    launcher.launch(spec.name(), batch, budget.trialsPerTask());
+                    inFlight += batch.size();
+                }
+                if (inFlight == 0) {
+                    break;
+                }
+                if (outOfTime && cancelledAt == 0) {
+                    out.println("time budget reached: stopping " + inFlight + " running trials; they run again next time");
+                    launcher.cancelAll();
+                    cancelledAt = System.currentTimeMillis();
+                }
+                if (cancelledAt > 0 && System.currentTimeMillis() - cancelledAt > CANCEL_WAIT_MILLIS) {
+                    LOG.warn("{} trials did not wind up within {}s of cancellation; leaving them", inFlight, CANCEL_WAIT_MILLIS / 1000);
+                    break;
+                }
+                long wait = Math.max(1, Math.min(progressMillis, journal.millisUntilDue()));
+                if (deadline != null && !outOfTime) {
+                    wait = Math.max(1, Math.min(wait, deadline - System.currentTimeMillis()));
+                }
+                Completion first = launcher.completions().poll(wait, TimeUnit.MILLISECONDS);
+                List<Completion> arrived = new ArrayList<>();
+                if (first != null) {
+                    arrived.add(first);
+                    launcher.completions().drainTo(arrived);
+                }
+                TrialResult bestBefore = state.best();
+                for (Completion completion : arrived) {
+                    if (completion instanceof Completion.Results results) {
+                        for (TrialResult result : results.results()) {
+                            inFlight--;
+                            if (state.finished(result)) {
+                                journal.add(new JournalRecord.Finished(result));
+                                durationSum += result.endMillis() - result.startMillis();
+                                durationCount++;
+                            }
+                        }
+                    } else {
+                        Completion.Lost lost = (Completion.Lost) completion;
+                        inFlight -= lost.trials().size();
+                        if (cancelledAt == 0) {
+                            requeueOrFail(lost, rerun, state, journal);
+                        }
+                    }
+                }
+                if (state.best() != bestBefore) {
+                    TrialResult best = state.best();
+                    store.run("write best.json", () -> BestFile.write(dir, spec.objective(), best));
+                }
+                progress.maybePrint(state, inFlight, total);
             }
-            if (state.best() != bestBefore) {
-                BestFile.write(dir, spec.objective(), state.best());
+        } catch (StoreUnavailableException e) {
+            // The journal holds everything up to its last flush; the trials still running would write nowhere.
+            if (launcher != null) {
+                launcher.cancelAll();
             }
-            progress.maybePrint(state, inFlight, total);
+            throw e;
         }
         progress.print(state, 0, total);
-        journal.compact();
+        store.run("compact the journal", journal::compact);
 
         boolean workLeft = !rerun.isEmpty() || !state.unfinished().isEmpty()
                 || (!exhausted && state.history().created() < total);

@@ -5,12 +5,12 @@ import io.sparktune.schedule.Decision;
 import io.sparktune.schedule.Scheduler;
 import io.sparktune.store.Checkpoints;
 import io.sparktune.store.ProgressLog;
+import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.train.TrialContext;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +72,7 @@ final class StoreTrialContext implements TrialContext {
         try {
             progress.add(new ProgressLog.Step(step, System.currentTimeMillis(), metrics));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot record step " + step + " of trial " + trialId, e);
+            throw new StoreUnavailableException("cannot record step " + step + " of trial " + trialId + ": " + e.getMessage(), e);
         }
         Double value = metrics.get(objective.metric());
         if (value != null && !value.isNaN() && scheduler.onReport(trialId, step, objective.loss(value)) == Decision.STOP) {
@@ -105,6 +105,8 @@ final class StoreTrialContext implements TrialContext {
 
     @Override
     public void saveCheckpoint(long step, StateWriter state) throws IOException {
+        // The progress log must hold every step up to the checkpoint, or a resumed trial would lose steps.
+        progress.flush();
         checkpoints.save(step, state::write);
     }
 

@@ -8,11 +8,13 @@ import io.sparktune.core.TrialStatus;
 import io.sparktune.schedule.Scheduler;
 import io.sparktune.schedule.Schedulers;
 import io.sparktune.store.StoreLocation;
+import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.train.Trainable;
 import io.sparktune.train.Trainables;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 
+import java.io.IOException;
 import java.io.Serializable;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -31,8 +33,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs trials inside a Spark task. Whatever a trainable does (throws, returns NaN, runs past its
- * timeout), the trial ends as a result, never as a failed task: a failed task is Spark's business
- * (a lost executor), and Spark retries it.
+ * timeout), the trial ends as a result, never as a failed task: a failed task means infrastructure
+ * (a lost executor, an unreachable sweep directory), and Spark retries it.
  */
 public final class TrialRunner implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -75,9 +77,8 @@ public final class TrialRunner implements Serializable {
         try {
             context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpuAddresses(), objective,
                     Schedulers.create(scheduler), store.open(), progressFlushMillis);
-        } catch (Exception e) {
-            return TrialResult.failed(trial, "cannot open the trial's store: " + describe(e), start,
-                    System.currentTimeMillis(), HOST, attempt);
+        } catch (IOException | RuntimeException e) {
+            throw new StoreUnavailableException("cannot open trial " + trial.id() + "'s directory: " + e.getMessage(), e);
         }
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "trial-" + trial.id());
@@ -95,6 +96,9 @@ public final class TrialRunner implements Serializable {
         } catch (TimeoutException e) {
             return failed(trial, context, "timed out after " + trialTimeout.toSeconds() + "s", start, attempt);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof StoreUnavailableException lost) {
+                throw lost;
+            }
             return failed(trial, context, describe(e.getCause()), start, attempt);
         } catch (InterruptedException e) {
             // The task was cancelled (the sweep's time ran out): no result, the trial runs again next time.

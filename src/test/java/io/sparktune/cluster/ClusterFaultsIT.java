@@ -1,0 +1,160 @@
+package io.sparktune.cluster;
+
+import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.store.ProgressLog;
+import io.sparktune.store.SweepDirectory;
+import io.sparktune.testing.Spaces;
+import io.sparktune.testing.SweepFiles;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Sweeps on a real standalone cluster (a Master and 2 Workers in their own JVMs) with the sweep
+ * directory on a MiniDFSCluster of 2 DataNodes, tune.jar submitted as the application jar; faults
+ * are real kill -9s and a stopped DataNode.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterFaultsIT {
+    @TempDir
+    static Path tmp;
+    private static MiniDFSCluster hdfs;
+    private static StandaloneCluster spark;
+    private static Configuration conf;
+    private static final List<String> HDFS_CONF = List.of(
+            "spark.hadoop.dfs.replication=2",
+            // With two DataNodes there is no spare to swap into a broken write pipeline.
+            "spark.hadoop.dfs.client.block.write.replace-datanode-on-failure.policy=NEVER");
+
+    @BeforeAll
+    static void start() throws Exception {
+        conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
+        conf.setInt("dfs.replication", 2);
+        conf.set("dfs.client.block.write.replace-datanode-on-failure.policy", "NEVER");
+        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(2).build();
+        hdfs.waitActive();
+        spark = new StandaloneCluster(tmp.resolve("spark"), 2);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (spark != null) {
+            spark.close();
+        }
+        if (hdfs != null) {
+            hdfs.shutdown();
+        }
+    }
+
+    private static String out(String name) {
+        return "hdfs://localhost:" + hdfs.getNameNodePort() + "/sweeps/" + name;
+    }
+
+    private static Path space(String name, int trials, int steps, double stepSeconds) {
+        return Spaces.write(tmp, name, "{\"params\": {\"x0\": \"uniform[-5:10]\", \"x1\": \"uniform[0:15]\"},"
+                + " \"trainable\": {\"type\": \"function\", \"function\": \"branin\", \"steps\": " + steps
+                + ", \"stepSeconds\": " + stepSeconds + ", \"checkpoint\": true},"
+                + " \"searcher\": {\"type\": \"sobol\", \"seed\": 5}, \"budget\": {\"maxTrials\": " + trials + "}}");
+    }
+
+    private static Process submit(String name, Path space) throws Exception {
+        return spark.submit(tmp.resolve(name + ".log"), HDFS_CONF, "run", "--space", space.toString(), "--out", out(name));
+    }
+
+    private static void awaitExit(Process driver, String name) throws Exception {
+        assertTrue(driver.waitFor(300, TimeUnit.SECONDS), "the sweep finishes: " + log(name));
+        assertEquals(0, driver.exitValue(), log(name));
+    }
+
+    private static String log(String name) throws Exception {
+        return Files.readString(tmp.resolve(name + ".log"));
+    }
+
+    private static void await(BooleanSupplier condition, Process driver, String name) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (!condition.getAsBoolean()) {
+            assertTrue(driver.isAlive(), "driver ended early: " + log(name));
+            assertTrue(System.currentTimeMillis() < deadline, "timed out waiting: " + log(name));
+            Thread.sleep(100);
+        }
+    }
+
+    private static int stepsReported(String name, int trial) {
+        try {
+            return ProgressLog.read(SweepDirectory.at(out(name), conf), trial).size();
+        } catch (Exception notYet) {
+            return 0;
+        }
+    }
+
+    private static void assertEveryTrialOnce(SweepFiles files, int trials) {
+        Map<Integer, Integer> perTrial = files.resultsPerTrial();
+        assertEquals(trials, perTrial.size(), "every trial recorded: " + perTrial);
+        perTrial.forEach((id, n) -> assertEquals(1, n, "trial " + id + " recorded once"));
+        files.results().forEach(r -> assertEquals(TrialStatus.COMPLETED, r.status(), r.toString()));
+    }
+
+    @Test
+    @Order(1)
+    void aKilledExecutorsTrialIsRetriedAndResumesFromItsCheckpoint() throws Exception {
+        Process driver = submit("executor", space("executor", 4, 8, 0.5));
+        await(() -> stepsReported("executor", 0) >= 3 && stepsReported("executor", 1) >= 3, driver, "executor");
+        long killedAt = System.currentTimeMillis();
+        List<ProcessHandle> executors = spark.executors();
+        assertEquals(2, executors.size(), "one executor per worker");
+        executors.get(0).destroyForcibly();
+        awaitExit(driver, "executor");
+
+        SweepFiles files = new SweepFiles(out("executor"), conf);
+        assertEveryTrialOnce(files, 4);
+        List<TrialResult> retried = files.results().stream().filter(r -> r.attempt() > 1).toList();
+        assertEquals(1, retried.size(), "exactly the killed executor's trial ran twice: " + files.results());
+        int id = retried.get(0).id();
+        List<ProgressLog.Step> steps = ProgressLog.read(SweepDirectory.at(out("executor"), conf), id);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), steps.stream().map(ProgressLog.Step::step).toList(),
+                "each step once: the retry went on from the checkpoint");
+        assertTrue(steps.get(0).timeMillis() < killedAt, "step 1 is the first attempt's: the retry did not start over");
+    }
+
+    @Test
+    @Order(2)
+    void aStoppedDataNodeLosesNothing() throws Exception {
+        Process driver = submit("datanode", space("datanode", 6, 4, 0.3));
+        await(() -> stepsReported("datanode", 0) >= 2, driver, "datanode");
+        hdfs.stopDataNode(1);
+        awaitExit(driver, "datanode");
+        assertEveryTrialOnce(new SweepFiles(out("datanode"), conf), 6);
+        hdfs.restartDataNodes();
+        hdfs.waitActive();
+    }
+
+    @Test
+    @Order(3)
+    void aKilledWorkerLeavesTheSweepToTheOther() throws Exception {
+        Process driver = submit("worker", space("worker", 6, 4, 0.3));
+        await(() -> stepsReported("worker", 0) >= 2, driver, "worker");
+        Process worker = spark.workers().get(1);
+        worker.descendants().forEach(ProcessHandle::destroyForcibly);
+        worker.destroyForcibly();
+        awaitExit(driver, "worker");
+        assertEveryTrialOnce(new SweepFiles(out("worker"), conf), 6);
+    }
+}
