@@ -122,6 +122,11 @@ public final class SparkTune {
         return SweepStatus.read(open(dir));
     }
 
+    /** One trial: its config, result and kept outputs such as a command's stdout and stderr tails. */
+    public static TrialReport trial(String dir, int id) throws IOException {
+        return TrialReport.read(open(dir), id);
+    }
+
     static SweepDirectory open(String dir) {
         return SweepDirectory.at(dir, SweepRun.HadoopConf.fromSparkProperties());
     }

@@ -7,12 +7,15 @@ import io.sparktune.core.Trial;
 import io.sparktune.engine.SweepOutcome;
 import io.sparktune.spec.Durations;
 import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
+import io.sparktune.train.command.CommandWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +28,7 @@ import java.util.concurrent.Callable;
                 "  tune run --space conf/spaces/quickstart.json",
                 "  tune run --space grid.json --out hdfs:///sweeps/a --time-budget 2h",
                 "  tune run --space s.json --param lr=loguniform[1e-5:1e-1] --param layers=[1,2,3] --dry-run",
+                "  tune run --command \"python3 conf/examples/train.py\" --param x=linspace[-2:2:9] --param noise=0.1 --min loss",
                 "", "Parameter specs: [-1,0,1]  2,5,6  0:3  0.01:0.01:0.1  1e-5:l5:0.1  linspace[a:b:n]  logspace[a:b:n]",
                 "  [a:b] or uniform[a:b]  loguniform[a:b]  randint[a:b]  normal[mu:sigma], or a JSON object (docs/space-format.md)."})
 final class RunCommand implements Callable<Integer> {
@@ -33,8 +37,12 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     TuneCommand tune;
 
-    @Option(names = "--space", paramLabel = "FILE", required = true, description = "The space file (JSON): parameters, trainable, searcher, budget.")
+    @Option(names = "--space", paramLabel = "FILE", description = "The space file (JSON): parameters, trainable, searcher, budget.")
     String space;
+
+    @Option(names = "--command", paramLabel = "LINE",
+            description = "Run this program as each trial, e.g. \"python3 train.py\": flags --NAME VALUE, or ${NAME} in LINE; scalars read from 'name: value' lines. Split into words like a shell would quote it; no shell runs.")
+    String command;
 
     @Option(names = "--out", paramLabel = "DIR", description = "The sweep directory: hdfs://..., file://... or a path (default: sweeps/NAME).")
     String out;
@@ -63,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--mode", paramLabel = "min|max", description = "Minimise or maximise the metric (default: min).")
     String mode;
 
+    @Option(names = "--min", paramLabel = "METRIC", description = "Minimise this metric: --metric METRIC --mode min.")
+    String min;
+
+    @Option(names = "--max", paramLabel = "METRIC", description = "Maximise this metric: --metric METRIC --mode max.")
+    String max;
+
     @Option(names = "--time-budget", paramLabel = "DURATION", description = "End this run cleanly after e.g. 30m or 2h; exit 75 if work is left.")
     String timeBudget;
 
@@ -81,7 +95,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SweepSpec spec = SparkTune.spec(space, overrides());
+        SweepSpec spec = spec();
         PrintStream console = tune.out;
         if (dryRun) {
             return preview(spec, console);
@@ -92,7 +106,41 @@ final class RunCommand implements Callable<Integer> {
         return outcome.status().exitCode();
     }
 
+    private SweepSpec spec() {
+        if (space != null) {
+            return SparkTune.spec(space, overrides());
+        }
+        if (command == null) {
+            throw new InvalidInputException("--space", "", "missing: give a space file, or --command with --param flags");
+        }
+        return SpecParser.parse("--command", "{}", sweepName(commandWords()), overrides());
+    }
+
+    private List<String> commandWords() {
+        try {
+            List<String> words = CommandWords.split(command);
+            if (words.isEmpty()) {
+                throw new IllegalArgumentException("no program given");
+            }
+            return words;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--command", "", e.getMessage());
+        }
+    }
+
+    /** "python3 examples/train.py --fast" is the sweep "train": its script, or its program when it has no script. */
+    private static String sweepName(List<String> words) {
+        String named = words.stream().skip(1).filter(w -> !w.startsWith("-")).findFirst().orElse(words.get(0));
+        Path file = Path.of(named).getFileName();
+        return file == null ? "command" : file.toString().replaceFirst("\\.[^.]*$", "");
+    }
+
     private Overrides overrides() {
+        if (min != null || max != null) {
+            if ((min != null) == (max != null) || metric != null || mode != null) {
+                throw new InvalidInputException("--min/--max", "", "give one of --min and --max, or --metric with --mode, not both");
+            }
+        }
         Overrides o = new Overrides()
                 .set("--searcher", searcher, "searcher", "type")
                 .set("--seed", seed, "searcher", "seed")
@@ -102,7 +150,14 @@ final class RunCommand implements Callable<Integer> {
                 .set("--time-budget", timeBudget, "budget", "timeBudget")
                 .set("--trial-timeout", trialTimeout, "budget", "trialTimeout")
                 .set("--metric", metric, "metric")
-                .set("--mode", mode, "mode");
+                .set("--mode", mode, "mode")
+                .set("--min", min, "metric")
+                .set("--min", min == null ? null : "min", "mode")
+                .set("--max", max, "metric")
+                .set("--max", max == null ? null : "max", "mode");
+        if (command != null) {
+            o.set("--command", "command", "trainable", "type").set("--command", commandWords(), "trainable", "argv");
+        }
         for (String param : params) {
             int eq = param.indexOf('=');
             if (eq <= 0) {

@@ -2,15 +2,19 @@ package io.sparktune.cli;
 
 import io.sparktune.api.SparkTune;
 import io.sparktune.api.SweepStatus;
+import io.sparktune.api.TrialReport;
+import io.sparktune.core.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows where a sweep stands, while it runs or after: counts, the lock's holder, the best trial.")
+        description = {"Shows where a sweep stands, while it runs or after: counts, the lock's holder, the best trial.",
+                "With --trial, one trial: its config, result, error, and the output tails it kept."})
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
     TuneCommand tune;
@@ -18,8 +22,14 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep directory.")
     String out;
 
+    @Option(names = "--trial", paramLabel = "ID", description = "Show this trial, with a command trial's stdout and stderr tails.")
+    Integer trial;
+
     @Override
     public Integer call() throws IOException {
+        if (trial != null) {
+            return showTrial(SparkTune.trial(out, trial));
+        }
         SweepStatus s = SparkTune.status(out);
         tune.out.println("sweep " + s.name() + " at " + s.dir());
         tune.out.println("trials: " + s.done() + " done (" + s.completed() + " completed, " + s.stopped() + " stopped, "
@@ -29,5 +39,25 @@ final class StatusCommand implements Callable<Integer> {
         s.best().ifPresent(b -> tune.out.println("best: trial " + b.trialId() + " " + b.metric() + "=" + b.value()
                 + "  " + b.config()));
         return 0;
+    }
+
+    private int showTrial(TrialReport t) {
+        tune.out.println("trial " + t.id() + ": " + t.result().map(r -> r.status().name().toLowerCase(Locale.ROOT))
+                .orElse("started, no result yet"));
+        tune.out.println("config: " + t.config());
+        t.result().ifPresent(this::showResult);
+        t.outputs().forEach((name, text) -> {
+            tune.out.println("--- " + name + " ---");
+            tune.out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+        });
+        return 0;
+    }
+
+    private void showResult(TrialResult r) {
+        tune.out.println("metrics: " + r.metrics());
+        tune.out.printf(Locale.ROOT, "attempt %d on %s, %.1fs, %d steps%n", r.attempt(), r.host(), r.durationSeconds(), r.steps());
+        if (r.error() != null) {
+            tune.out.println("error: " + r.error());
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.sparktune.train;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,20 @@ public interface TrialContext {
 
     /** The newest checkpoint of this trial, from an earlier attempt or an earlier step. */
     Optional<Checkpoint> latestCheckpoint() throws IOException;
+
+    /**
+     * A directory on the executor's local disk for this trial run alone, made on the first call and
+     * deleted when the run ends: anything worth keeping goes to {@link #saveOutput} or a checkpoint.
+     */
+    Path scratchDir() throws IOException;
+
+    /**
+     * Keeps a small file (a log tail, a summary) with the trial in the sweep directory, under
+     * {@code trials/<id>/output/<name>}, replacing an earlier one of that name atomically.
+     *
+     * @param name a plain file name: letters, digits, '.', '_' and '-', not starting with '.'
+     */
+    void saveOutput(String name, byte[] content) throws IOException;
 
     /** Writes a trainable's state. */
     @FunctionalInterface

@@ -7,10 +7,15 @@ import io.sparktune.store.Checkpoints;
 import io.sparktune.store.ProgressLog;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
+import io.sparktune.store.TrialOutputs;
 import io.sparktune.train.TrialContext;
+import org.apache.hadoop.fs.FileUtil;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +33,8 @@ final class StoreTrialContext implements TrialContext {
     private final Scheduler scheduler;
     private final Checkpoints checkpoints;
     private final ProgressLog progress;
+    private final TrialOutputs outputs;
+    private Path scratch;
     private volatile boolean stop;
     private volatile boolean stoppedByScheduler;
     private long steps;
@@ -44,6 +51,7 @@ final class StoreTrialContext implements TrialContext {
         long resumedStep = checkpoints.latest().map(Checkpoints.Saved::step).orElse(0L);
         this.progress = new ProgressLog(dir, trialId, progressFlushMillis, resumedStep);
         this.steps = resumedStep;
+        this.outputs = new TrialOutputs(dir, trialId);
     }
 
     @Override
@@ -101,6 +109,27 @@ final class StoreTrialContext implements TrialContext {
 
     void finish() throws IOException {
         progress.flush();
+    }
+
+    @Override
+    public synchronized Path scratchDir() throws IOException {
+        if (scratch == null) {
+            // java.io.tmpdir is the container's own temporary folder on YARN and Kubernetes, cleaned with it.
+            scratch = Files.createTempDirectory("sparktune-trial-" + trialId + "-");
+        }
+        return scratch;
+    }
+
+    synchronized void deleteScratch() {
+        if (scratch != null) {
+            FileUtil.fullyDelete(scratch.toFile());
+            scratch = null;
+        }
+    }
+
+    @Override
+    public void saveOutput(String name, byte[] content) throws IOException {
+        outputs.save(name, content);
     }
 
     @Override

@@ -107,6 +107,7 @@ public final class TrialRunner implements Serializable {
             return failed(trial, context, describe(e), start, attempt);
         } finally {
             thread.shutdownNow();
+            context.deleteScratch();
         }
     }
 

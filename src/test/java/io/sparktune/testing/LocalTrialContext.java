@@ -1,0 +1,94 @@
+package io.sparktune.testing;
+
+import io.sparktune.train.TrialContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A trial context for driving a trainable directly: given GPU addresses, a scheduler that stops the
+ * trial after {@code stopAfterStep}, and outputs kept in memory. The trainable under test is real.
+ */
+public final class LocalTrialContext implements TrialContext {
+    private final Path scratch;
+    private final List<String> gpus;
+    private final long stopAfterStep;
+    private final List<Long> reportedSteps = new ArrayList<>();
+    private final Map<String, String> outputs = new ConcurrentHashMap<>();
+    private volatile boolean stop;
+
+    public LocalTrialContext(Path scratch, List<String> gpus, long stopAfterStep) {
+        this.scratch = scratch;
+        this.gpus = gpus;
+        this.stopAfterStep = stopAfterStep;
+    }
+
+    public List<Long> reportedSteps() {
+        return reportedSteps;
+    }
+
+    public String output(String name) {
+        return outputs.get(name);
+    }
+
+    @Override
+    public int trialId() {
+        return 7;
+    }
+
+    @Override
+    public long seed() {
+        return 42;
+    }
+
+    @Override
+    public int cpus() {
+        return 1;
+    }
+
+    @Override
+    public List<String> gpus() {
+        return gpus;
+    }
+
+    @Override
+    public synchronized boolean report(long step, Map<String, Double> metrics) {
+        reportedSteps.add(step);
+        if (step >= stopAfterStep) {
+            stop = true;
+        }
+        return !stop;
+    }
+
+    @Override
+    public boolean shouldStop() {
+        return stop;
+    }
+
+    @Override
+    public void saveCheckpoint(long step, StateWriter state) {
+        throw new UnsupportedOperationException("no checkpoints here");
+    }
+
+    @Override
+    public Optional<Checkpoint> latestCheckpoint() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Path scratchDir() throws IOException {
+        return Files.createDirectories(scratch);
+    }
+
+    @Override
+    public void saveOutput(String name, byte[] content) {
+        outputs.put(name, new String(content, StandardCharsets.UTF_8));
+    }
+}
