@@ -50,7 +50,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=SPEC", description = "Adds or replaces a parameter (repeatable).")
     List<String> params = List.of();
 
-    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random or sobol.")
+    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, evolution or auto (default: grid for all-list spaces, else auto).")
     String searcher;
 
     @Option(names = "--max-trials", paramLabel = "N", description = "How many trials to run in all.")

@@ -4,7 +4,6 @@ import io.sparktune.core.TrialResult;
 import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.SweepDirectory;
-import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
@@ -64,7 +63,7 @@ public final class TrialParquet {
         dir.fs().create(new Path(temp, "_SUCCESS"), false).close();
         Path target = dir.resolve(DIR);
         dir.fs().delete(target, true);
-        FileContext.getFileContext(dir.fs().getUri(), dir.conf()).rename(temp, target);
+        dir.fileContext().rename(temp, target);
     }
 
     private static void forEachResult(SweepDirectory dir, java.util.function.Consumer<TrialResult> sink) throws IOException {

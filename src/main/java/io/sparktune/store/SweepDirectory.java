@@ -26,6 +26,8 @@ public final class SweepDirectory {
     private final Path root;
     private final FileSystem fs;
     private final Configuration conf;
+    /** Made once: a FileContext costs milliseconds to build, and every atomic write needs its rename. */
+    private FileContext context;
 
     private SweepDirectory(Path root, FileSystem fs, Configuration conf) {
         this.root = root;
@@ -81,7 +83,7 @@ public final class SweepDirectory {
             try (OutputStream out = fs.create(temp, false)) {
                 writer.write(out);
             }
-            FileContext.getFileContext(fs.getUri(), conf).rename(temp, path, Options.Rename.OVERWRITE);
+            fileContext().rename(temp, path, Options.Rename.OVERWRITE);
         } catch (IOException | RuntimeException e) {
             fs.delete(temp, false);
             throw e;
@@ -106,6 +108,14 @@ public final class SweepDirectory {
             fs.delete(temp, false);
             throw e;
         }
+    }
+
+    /** Renames with the file system's own atomic rename, replacing what is there (HDFS rename2). */
+    public synchronized FileContext fileContext() throws IOException {
+        if (context == null) {
+            context = FileContext.getFileContext(fs.getUri(), conf);
+        }
+        return context;
     }
 
     public String readText(Path path) throws IOException {

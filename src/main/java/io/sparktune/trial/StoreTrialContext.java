@@ -13,7 +13,6 @@ import org.apache.hadoop.fs.FileUtil;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -139,10 +139,10 @@ class ClusterFaultsIT {
     void aStoppedDataNodeLosesNothing() throws Exception {
         Process driver = submit("datanode", space("datanode", 6, 4, 0.3));
         await(() -> stepsReported("datanode", 0) >= 2, driver, "datanode");
-        hdfs.stopDataNode(1);
+        MiniDFSCluster.DataNodeProperties stopped = hdfs.stopDataNode(1);
         awaitExit(driver, "datanode");
         assertEveryTrialOnce(new SweepFiles(out("datanode"), conf), 6);
-        hdfs.restartDataNodes();
+        hdfs.restartDataNode(stopped, true);
         hdfs.waitActive();
     }
 

@@ -67,7 +67,8 @@ final class StandaloneCluster implements AutoCloseable {
                 "--conf", "spark.executor.extraJavaOptions=" + opens(),
                 "--conf", "spark.executor.memory=512m",
                 "--conf", "spark.ui.enabled=false",
-                "--conf", "spark.scheduler.mode=FAIR"));
+                "--conf", "spark.scheduler.mode=FAIR",
+                "--conf", "spark.scheduler.allocation.file=" + Path.of("conf/fairscheduler.xml").toAbsolutePath()));
         for (String conf : sparkConf) {
             args.add("--conf");
             args.add(conf);

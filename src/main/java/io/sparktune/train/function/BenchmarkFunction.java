@@ -69,8 +69,8 @@ public enum BenchmarkFunction {
             return sum;
         }
     },
-    /** Guild AI's sample train.py: sin(5x)(1 - tanh(x^2)) + noise N(0, 1); minimum near x = -0.3. */
-    NOISY(0, 0, -0.9528) {
+    /** Guild AI's sample train.py: sin(5x)(1 - tanh(x^2)) + noise N(0, 1); minimum -0.90943 at x = -0.28922. */
+    NOISY(0, 0, -0.9094298025325591) {
         @Override
         double evaluate(double[] unused, Config config, long seed) {
             double x = config.getDouble("x");
