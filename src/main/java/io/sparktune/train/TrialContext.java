@@ -41,6 +41,14 @@ public interface TrialContext {
     /** The newest checkpoint of this trial, from an earlier attempt or an earlier step. */
     Optional<Checkpoint> latestCheckpoint() throws IOException;
 
+    /**
+     * Writes one file of the trained model, atomically, to {@code trials/<id>/model/<name>}; when this
+     * trial becomes the sweep's best, the driver copies that folder to {@code best/model}.
+     *
+     * @param name a plain file name: no '/', not starting with '.'
+     */
+    void saveModelFile(String name, StateWriter content) throws IOException;
+
     /** Writes a trainable's state. */
     @FunctionalInterface
     interface StateWriter {

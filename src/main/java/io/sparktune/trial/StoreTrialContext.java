@@ -3,6 +3,7 @@ package io.sparktune.trial;
 import io.sparktune.core.Objective;
 import io.sparktune.schedule.Decision;
 import io.sparktune.schedule.Scheduler;
+import io.sparktune.store.BestFile;
 import io.sparktune.store.Checkpoints;
 import io.sparktune.store.ProgressLog;
 import io.sparktune.store.SweepDirectory;
@@ -28,6 +29,7 @@ final class StoreTrialContext implements TrialContext {
     private final Scheduler scheduler;
     private final Checkpoints checkpoints;
     private final ProgressLog progress;
+    private final SweepDirectory dir;
     private volatile boolean stop;
     private volatile boolean stoppedByScheduler;
     private long steps;
@@ -41,6 +43,7 @@ final class StoreTrialContext implements TrialContext {
         this.objective = objective;
         this.scheduler = scheduler;
         this.checkpoints = new Checkpoints(dir, trialId);
+        this.dir = dir;
         long resumedStep = checkpoints.latest().map(Checkpoints.Saved::step).orElse(0L);
         this.progress = new ProgressLog(dir, trialId, progressFlushMillis, resumedStep);
         this.steps = resumedStep;
@@ -106,6 +109,11 @@ final class StoreTrialContext implements TrialContext {
     @Override
     public void saveCheckpoint(long step, StateWriter state) throws IOException {
         checkpoints.save(step, state::write);
+    }
+
+    @Override
+    public void saveModelFile(String name, StateWriter content) throws IOException {
+        dir.writeAtomically(BestFile.modelFile(dir, trialId, name), content::write);
     }
 
     @Override
