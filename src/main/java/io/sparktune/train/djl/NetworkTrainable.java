@@ -107,6 +107,12 @@ final class NetworkTrainable implements Trainable {
             block.loadParameters(manager, in);
             optimizer.restore(parameters, manager, in);
         }
+        // Loaded arrays are new tensors: they record gradients only when told, as initialised ones were.
+        for (Parameter p : block.getParameters().values()) {
+            if (p.requiresGradient()) {
+                p.getArray().setRequiresGradient(true);
+            }
+        }
         return checkpoint.get().step();
     }
 
