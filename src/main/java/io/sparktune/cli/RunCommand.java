@@ -42,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=SPEC", description = "Adds or replaces a parameter (repeatable).")
     List<String> params = List.of();
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where a network trainable's relative data paths are (trainable.data.dir).")
+    String dataDir;
+
     @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random or sobol.")
     String searcher;
 
@@ -102,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
                 .set("--time-budget", timeBudget, "budget", "timeBudget")
                 .set("--trial-timeout", trialTimeout, "budget", "trialTimeout")
                 .set("--metric", metric, "metric")
-                .set("--mode", mode, "mode");
+                .set("--mode", mode, "mode")
+                .set("--data-dir", dataDir, "trainable", "data", "dir");
         for (String param : params) {
             int eq = param.indexOf('=');
             if (eq <= 0) {
