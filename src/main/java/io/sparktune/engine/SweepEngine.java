@@ -103,7 +103,7 @@ public final class SweepEngine {
                     SparkContext sc = spark.get();
                     parallelism = budget.parallelismIfSet()
                             .orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
-                    launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)));
+                    launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)), spec.resources());
                     out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
                             + spec.searcher().type() + " search, results in " + dir.uri());
                 }
