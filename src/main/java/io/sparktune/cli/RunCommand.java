@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=SPEC", description = "Adds or replaces a parameter (repeatable).")
     List<String> params = List.of();
 
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where a network trainable's relative data paths are (trainable.data.dir).")
+    String dataDir;
+
     @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, evolution or auto (default: grid for all-list spaces, else auto).")
     String searcher;
 
@@ -154,7 +157,8 @@ final class RunCommand implements Callable<Integer> {
                 .set("--min", min, "metric")
                 .set("--min", min == null ? null : "min", "mode")
                 .set("--max", max, "metric")
-                .set("--max", max == null ? null : "max", "mode");
+                .set("--max", max == null ? null : "max", "mode")
+                .set("--data-dir", dataDir, "trainable", "data", "dir");
         if (command != null) {
             o.set("--command", "command", "trainable", "type").set("--command", commandWords(), "trainable", "argv");
         }

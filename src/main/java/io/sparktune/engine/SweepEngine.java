@@ -15,6 +15,7 @@ import io.sparktune.store.StoreRetry;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepLock;
+import io.sparktune.train.Trainables;
 import io.sparktune.trial.TrialRunner;
 import org.apache.spark.SparkContext;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -108,7 +110,7 @@ public final class SweepEngine {
                         SparkContext sc = spark.get();
                         parallelism = budget.parallelismIfSet()
                                 .orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
-                        launcher = new TrialLauncher(sc, runner());
+                        launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)), spec.resources());
                         out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
                                 + spec.searcher().type() + " search, results in " + dir.uri());
                     }
@@ -218,8 +220,8 @@ public final class SweepEngine {
         }
     }
 
-    private TrialRunner runner() {
+    private TrialRunner runner(Serializable prepared) {
         return new TrialRunner(new StoreLocation(dir), spec.trainable(), spec.scheduler(), spec.objective(),
-                spec.budget().trialTimeout(), spec.resources().cpus(), 2_000);
+                spec.budget().trialTimeout(), spec.resources().cpus(), 2_000, prepared);
     }
 }

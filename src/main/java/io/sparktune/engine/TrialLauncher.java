@@ -1,5 +1,6 @@
 package io.sparktune.engine;
 
+import io.sparktune.core.Resources;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.trial.TrialRunner;
@@ -8,6 +9,9 @@ import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
+import org.apache.spark.resource.ResourceProfile;
+import org.apache.spark.resource.ResourceProfileBuilder;
+import org.apache.spark.resource.TaskResourceRequests;
 import scala.collection.JavaConverters;
 import scala.concurrent.ExecutionContext;
 import scala.runtime.AbstractFunction0;
@@ -36,15 +40,28 @@ final class TrialLauncher {
 
     private final SparkContext sc;
     private final Broadcast<TrialRunner> runner;
+    private final ResourceProfile profile;
     private final BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
     private final Map<Integer, SimpleFutureAction<BoxedUnit>> running = new ConcurrentHashMap<>();
     private final ExecutionContext callbacks = ExecutionContext.fromExecutor(Runnable::run);
     private int jobs;
 
     /** The runner (with the store's Hadoop settings) travels once per executor as a broadcast, not in every task. */
-    TrialLauncher(SparkContext sc, TrialRunner runner) {
+    TrialLauncher(SparkContext sc, TrialRunner runner, Resources resources) {
         this.sc = sc;
         this.runner = new JavaSparkContext(sc).broadcast(runner);
+        this.profile = resources.gpus() > 0 ? profile(resources) : null;
+    }
+
+    /**
+     * Trials that ask for GPUs run with a task-only resource profile (stage-level scheduling): Spark
+     * gives each task its cpus and its share of a GPU (0.5 puts two tasks on one address), and the
+     * trial reads the address from its TaskContext. Spark supports it on standalone, YARN and
+     * Kubernetes with dynamic allocation off, and refuses it in local mode, which has no GPUs to give.
+     */
+    private static ResourceProfile profile(Resources resources) {
+        TaskResourceRequests task = new TaskResourceRequests().cpus(resources.cpus()).resource("gpu", resources.gpus());
+        return new ResourceProfileBuilder().require(task).build();
     }
 
     BlockingQueue<Completion> completions() {
@@ -55,6 +72,9 @@ final class TrialLauncher {
     void launch(String sweepName, List<Trial> trials, int perTask) {
         int partitions = (trials.size() + perTask - 1) / perTask;
         RDD<Trial> rdd = new JavaSparkContext(sc).parallelize(trials, partitions).rdd();
+        if (profile != null) {
+            rdd = rdd.withResources(profile);
+        }
         Set<Integer> outstanding = ConcurrentHashMap.newKeySet();
         trials.forEach(t -> outstanding.add(t.id()));
         Map<Integer, Trial> byId = trials.stream().collect(Collectors.toMap(Trial::id, t -> t));

@@ -4,14 +4,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialResult;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.UUID;
 
-/** {@code best/best.json}: the best trial so far, rewritten whenever a better one finishes. */
+/**
+ * {@code best/best.json}: the best trial so far, rewritten whenever a better one finishes; and
+ * {@code best/model/}, a copy of that trial's {@code trials/<id>/model/} when its trainable saved one.
+ */
 public final class BestFile {
     static final String FILE = "best/best.json";
+    private static final String MODEL = "best/model";
 
     private BestFile() {
     }
@@ -28,11 +34,44 @@ public final class BestFile {
         node.put("seed", best.seed());
         node.put("steps", best.steps());
         node.put("host", best.host());
-        Path model = dir.resolve("best/model");
-        if (dir.exists(model)) {
+        Path model = dir.resolve(MODEL);
+        if (copyModel(dir, best.id())) {
             node.put("model", model.toString());
         }
         dir.writeAtomically(dir.resolve(FILE), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+    }
+
+    /** Where a trial's model file goes: {@code trials/<id>/model/<name>}. */
+    public static Path modelFile(SweepDirectory dir, int trialId, String name) {
+        if (name.isEmpty() || name.contains("/") || name.startsWith(".")) {
+            throw new IllegalArgumentException("not a plain file name: '" + name + "'");
+        }
+        return new Path(new Path(dir.trialDir(trialId), "model"), name);
+    }
+
+    /**
+     * Replaces best/model with the trial's model folder, copied beside it under a hidden name first and
+     * then renamed into place, so a crash never leaves a half-copied model there. False when the trial
+     * saved no model.
+     */
+    private static boolean copyModel(SweepDirectory dir, int trialId) throws IOException {
+        Path source = new Path(dir.trialDir(trialId), "model");
+        Path target = dir.resolve(MODEL);
+        if (!dir.exists(source)) {
+            if (dir.exists(target)) {
+                dir.fs().delete(target, true);
+            }
+            return false;
+        }
+        Path staged = dir.resolve("best/.model-" + UUID.randomUUID());
+        if (!FileUtil.copy(dir.fs(), source, dir.fs(), staged, false, dir.conf())) {
+            throw new IOException("cannot copy " + source + " to " + staged);
+        }
+        dir.fs().delete(target, true);
+        if (!dir.fs().rename(staged, target)) {
+            throw new IOException("cannot rename " + staged + " to " + target);
+        }
+        return true;
     }
 
     public static Optional<JsonNode> read(SweepDirectory dir) throws IOException {

@@ -3,6 +3,10 @@ package io.sparktune.train;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Space;
+import org.apache.spark.SparkContext;
+
+import java.io.IOException;
+import java.io.Serializable;
 
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -40,11 +44,20 @@ public final class Trainables {
         type.validate(spec, space, path);
     }
 
-    public static Trainable create(PluginSpec spec) {
+    /** On the driver, before trials start: see {@link TrainableType#prepare}. */
+    public static Serializable prepare(PluginSpec spec, SparkContext sc) throws IOException {
+        return type(spec).prepare(spec, sc);
+    }
+
+    public static Trainable create(PluginSpec spec, Serializable prepared) {
+        return type(spec).create(spec, prepared);
+    }
+
+    private static TrainableType type(PluginSpec spec) {
         TrainableType type = types().get(spec.type());
         if (type == null) {
             throw new IllegalArgumentException("no trainable type '" + spec.type() + "' on this classpath");
         }
-        return type.create(spec);
+        return type;
     }
 }

@@ -56,6 +56,14 @@ public interface TrialContext {
      */
     void saveOutput(String name, byte[] content) throws IOException;
 
+    /**
+     * Writes one file of the trained model, atomically, to {@code trials/<id>/model/<name>}; when this
+     * trial becomes the sweep's best, the driver copies that folder to {@code best/model}.
+     *
+     * @param name a plain file name: no '/', not starting with '.'
+     */
+    void saveModelFile(String name, StateWriter content) throws IOException;
+
     /** Writes a trainable's state. */
     @FunctionalInterface
     interface StateWriter {

@@ -3,6 +3,7 @@ package io.sparktune.trial;
 import io.sparktune.core.Objective;
 import io.sparktune.schedule.Decision;
 import io.sparktune.schedule.Scheduler;
+import io.sparktune.store.BestFile;
 import io.sparktune.store.Checkpoints;
 import io.sparktune.store.ProgressLog;
 import io.sparktune.store.StoreUnavailableException;
@@ -34,6 +35,7 @@ final class StoreTrialContext implements TrialContext {
     private final ProgressLog progress;
     private final TrialOutputs outputs;
     private Path scratch;
+    private final SweepDirectory dir;
     private volatile boolean stop;
     private volatile boolean stoppedByScheduler;
     private long steps;
@@ -47,6 +49,7 @@ final class StoreTrialContext implements TrialContext {
         this.objective = objective;
         this.scheduler = scheduler;
         this.checkpoints = new Checkpoints(dir, trialId);
+        this.dir = dir;
         long resumedStep = checkpoints.latest().map(Checkpoints.Saved::step).orElse(0L);
         this.progress = new ProgressLog(dir, trialId, progressFlushMillis, resumedStep);
         this.steps = resumedStep;
@@ -136,6 +139,11 @@ final class StoreTrialContext implements TrialContext {
         // The progress log must hold every step up to the checkpoint, or a resumed trial would lose steps.
         progress.flush();
         checkpoints.save(step, state::write);
+    }
+
+    @Override
+    public void saveModelFile(String name, StateWriter content) throws IOException {
+        dir.writeAtomically(BestFile.modelFile(dir, trialId, name), content::write);
     }
 
     @Override

@@ -49,9 +49,11 @@ public final class TrialRunner implements Serializable {
     private final Duration trialTimeout;
     private final int cpus;
     private final long progressFlushMillis;
+    private final Serializable prepared;
 
+    /** @param prepared what the trainable's type prepared on the driver (a broadcast dataset), or null */
     public TrialRunner(StoreLocation store, PluginSpec trainable, PluginSpec scheduler, Objective objective,
-                       Duration trialTimeout, int cpus, long progressFlushMillis) {
+                       Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared) {
         this.store = store;
         this.trainable = trainable;
         this.scheduler = scheduler;
@@ -59,6 +61,7 @@ public final class TrialRunner implements Serializable {
         this.trialTimeout = trialTimeout;
         this.cpus = cpus;
         this.progressFlushMillis = progressFlushMillis;
+        this.prepared = prepared;
     }
 
     /** Runs a partition's trials one after another. */
@@ -87,7 +90,7 @@ public final class TrialRunner implements Serializable {
         });
         try {
             Future<Map<String, Double>> training = thread.submit(() -> {
-                Trainable model = Trainables.create(trainable);
+                Trainable model = Trainables.create(trainable, prepared);
                 return model.train(trial.config(), context);
             });
             Map<String, Double> metrics = await(training, context);

@@ -91,4 +91,11 @@ public final class LocalTrialContext implements TrialContext {
     public void saveOutput(String name, byte[] content) {
         outputs.put(name, new String(content, StandardCharsets.UTF_8));
     }
+
+    @Override
+    public void saveModelFile(String name, StateWriter content) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        content.write(bytes);
+        outputs.put("model/" + name, bytes.toString(StandardCharsets.ISO_8859_1));
+    }
 }

@@ -23,7 +23,7 @@ public final class ExecutorStandIn {
     public static void main(String[] args) throws Exception {
         PluginSpec command = new PluginSpec("command", Map.of("argv", List.of(args).subList(1, args.length)));
         TrialRunner runner = new TrialRunner(new StoreLocation(SweepDirectory.at(args[0], new Configuration())), command,
-                PluginSpec.of("fifo"), new Objective("loss", Objective.Mode.MIN), null, 1, 100);
+                PluginSpec.of("fifo"), new Objective("loss", Objective.Mode.MIN), null, 1, 100, null);
         runner.run(new Trial(0, Config.of(Map.of()), 1, 1));
     }
 }
