@@ -108,8 +108,8 @@ public final class SparkTune {
     }
 
     /** The sweep's trials as a DataFrame, parameters and metrics as columns, for Spark SQL and {@code z.show}. */
-    public static Dataset<Row> trials(SparkSession spark, String dir) {
-        return TrialTable.fromJournal(spark, open(dir));
+    public static Dataset<Row> trials(SparkSession spark, String dir) throws IOException {
+        return TrialTable.read(spark, open(dir));
     }
 
     /** The best trial: its config, metrics and model path, as best/best.json holds them. */

@@ -60,7 +60,9 @@ final class SweepRun {
                 SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
                         options.progress(), options.progressMillis());
                 SweepOutcome outcome = engine.run();
-                TrialParquet.write(dir);
+                if (outcome.ranTrials() || !TrialParquet.exists(dir)) {
+                    TrialParquet.write(dir);
+                }
                 return outcome;
             } finally {
                 spark.close();

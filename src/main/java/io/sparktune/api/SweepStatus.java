@@ -7,6 +7,7 @@ import io.sparktune.store.JournalRecord;
 import io.sparktune.store.Json;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepFile;
+import io.sparktune.store.SweepLock;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public record SweepStatus(String dir, String name, int completed, int stopped, i
     }
 
     private static Optional<String> lockHolder(SweepDirectory dir) throws IOException {
-        var path = dir.resolve("lock");
+        var path = dir.resolve(SweepLock.FILE);
         if (!dir.exists(path)) {
             return Optional.empty();
         }

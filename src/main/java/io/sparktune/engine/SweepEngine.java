@@ -200,7 +200,7 @@ public final class SweepEngine {
                 : state.completed() + state.stopped() == 0 ? SweepOutcome.Status.NO_SUCCESS
                 : SweepOutcome.Status.COMPLETE;
         return new SweepOutcome(status, state.done(), state.completed(), state.stopped(), state.failed(), state.retried(),
-                total, state.best(), Duration.ofMillis(System.currentTimeMillis() - start));
+                total, state.best(), Duration.ofMillis(System.currentTimeMillis() - start), launcher != null);
     }
 
     /** A job failed without results (executors lost beyond Spark's retries): run its trials again, a few times. */

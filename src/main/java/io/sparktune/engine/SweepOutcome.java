@@ -4,9 +4,13 @@ import io.sparktune.core.TrialResult;
 
 import java.time.Duration;
 
-/** How a run of a sweep ended, with the figures the CLI prints. */
+/**
+ * How a run of a sweep ended, with the figures the CLI prints.
+ *
+ * @param ranTrials whether this run started any trial (false when it found the sweep finished)
+ */
 public record SweepOutcome(Status status, int done, int completed, int stopped, int failed, int retried, int total,
-                           TrialResult best, Duration elapsed) {
+                           TrialResult best, Duration elapsed, boolean ranTrials) {
 
     public enum Status {
         /** Every trial the budget allows has a result, and at least one succeeded. */

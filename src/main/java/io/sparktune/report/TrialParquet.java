@@ -39,6 +39,10 @@ public final class TrialParquet {
     private TrialParquet() {
     }
 
+    public static boolean exists(SweepDirectory dir) throws IOException {
+        return dir.exists(dir.resolve(DIR));
+    }
+
     public static void write(SweepDirectory dir) throws IOException {
         Map<String, Kind> params = new LinkedHashMap<>();
         Set<String> metrics = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import io.sparktune.core.TrialResult;
 import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.SweepDirectory;
+import io.sparktune.store.SweepLock;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -29,6 +30,17 @@ import static org.apache.spark.sql.functions.col;
  */
 public final class TrialTable {
     private TrialTable() {
+    }
+
+    /**
+     * The trial table: trials.parquet when it is current (no run holds the sweep), else read from
+     * the journal, which is slower but includes the trials a live run has recorded so far.
+     */
+    public static Dataset<Row> read(SparkSession spark, SweepDirectory dir) throws IOException {
+        if (TrialParquet.exists(dir) && !dir.exists(dir.resolve(SweepLock.FILE))) {
+            return spark.read().parquet(dir.resolve(TrialParquet.DIR).toString());
+        }
+        return fromJournal(spark, dir);
     }
 
     /**

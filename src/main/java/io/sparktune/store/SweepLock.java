@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  */
 public final class SweepLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SweepLock.class);
-    static final String FILE = "lock";
+    public static final String FILE = "lock";
 
     private final SweepDirectory dir;
     private final String runId;
