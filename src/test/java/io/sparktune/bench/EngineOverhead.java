@@ -23,13 +23,15 @@ import java.util.Locale;
  * against the ideal makespan trials x 0.2 s / 2; (2) trials of 0 s, one per task and packed 100 per
  * task, as trials per second.
  *
- * <pre>bench/engine-overhead.sh [--runs 3] [--trials 1000] [--fast-trials 10000]</pre>
+ * <pre>bench/engine-overhead.sh [--runs 3] [--trials 1000] [--trial-seconds 0.2] [--steps 4] [--fast-trials 10000]</pre>
  */
 public final class EngineOverhead {
     public static void main(String[] args) throws Exception {
         int runs = intArg(args, "--runs", 3);
         int trials = intArg(args, "--trials", 1000);
         int fastTrials = intArg(args, "--fast-trials", 10000);
+        double trialSeconds = Double.parseDouble(stringArg(args, "--trial-seconds", "0.2"));
+        int steps = intArg(args, "--steps", 4);
         SparkSession spark = SparkSession.builder().master("local[2]").appName("engine-overhead")
                 .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR").getOrCreate();
         Path work = Files.createTempDirectory("sparktune-bench");
@@ -38,17 +40,18 @@ public final class EngineOverhead {
         List<Double> ratios = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
             SweepOutcome outcome = sweep(work.resolve("sleep-" + run), "{\"params\": {\"x\": \"0:" + (trials - 1) + "\"},"
-                    + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\", \"steps\": 4, \"stepSeconds\": 0.05},"
+                    + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\", \"steps\": " + steps
+                    + ", \"stepSeconds\": " + trialSeconds / steps + "},"
                     + " \"budget\": {\"parallelism\": 2}}");
             double makespan = outcome.elapsed().toMillis() / 1000.0;
-            double ideal = trials * 0.2 / 2;
+            double ideal = trials * trialSeconds / 2;
             ratios.add(makespan / ideal - 1);
-            System.out.printf(Locale.ROOT, "run %d: %d trials x 0.2 s on 2 slots: makespan %.2f s, ideal %.2f s, overhead %.2f%%%n",
-                    run, outcome.done(), makespan, ideal, 100 * (makespan / ideal - 1));
+            System.out.printf(Locale.ROOT, "run %d: %d trials x %.2f s (%d steps) on 2 slots: makespan %.2f s, ideal %.2f s, overhead %.2f%%%n",
+                    run, outcome.done(), trialSeconds, steps, makespan, ideal, 100 * (makespan / ideal - 1));
         }
         System.out.printf(Locale.ROOT, "median overhead: %.2f%%%n", 100 * median(ratios));
 
-        for (int perTask : new int[] {1, 100}) {
+        for (int perTask : fastTrials == 0 ? new int[0] : new int[] {1, 100}) {
             List<Double> rates = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 SweepOutcome outcome = sweep(work.resolve("fast-" + perTask + "-" + run), "{\"params\": {\"x\": \"0:" + (fastTrials - 1) + "\"},"
@@ -76,7 +79,11 @@ public final class EngineOverhead {
     }
 
     static int intArg(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringArg(args, name, String.valueOf(fallback)));
+    }
+
+    static String stringArg(String[] args, String name, String fallback) {
         int i = Arrays.asList(args).indexOf(name);
-        return i >= 0 && i + 1 < args.length ? Integer.parseInt(args[i + 1]) : fallback;
+        return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
     }
 }
