@@ -25,51 +25,73 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 /**
  * The sweep's trials as a table: one row per trial, its parameters and metrics as columns. Spark
  * reads it from the journal (so 100,000 trials never sit in one JVM list), and
  * {@code trials.parquet} keeps it for Spark SQL.
+ *
+ * @param rows    trial_id, status, each parameter, each metric, steps, duration_s, started, finished,
+ *                host, error, attempt, seed
+ * @param params  the parameter columns, in the journal's order
+ * @param metrics the metric columns: a metric is prefixed {@code metric_} where a parameter has its name
  */
-public final class TrialTable {
+public record TrialTable(Dataset<Row> rows, List<String> params, List<String> metrics) {
     static final String PARQUET = "trials.parquet";
-
-    private TrialTable() {
-    }
 
     public static boolean exists(SweepDirectory dir) throws IOException {
         return dir.exists(dir.resolve(PARQUET));
     }
 
-    /**
-     * Trial rows: trial_id, status, each parameter, each metric (prefixed {@code metric_} where a
-     * parameter has the same name), steps, duration_s, host, error, attempt, seed.
-     */
+    /** The trial rows alone, for Spark SQL and {@code z.show}. */
     public static Dataset<Row> fromJournal(SparkSession spark, SweepDirectory dir) {
+        return read(spark, dir).rows();
+    }
+
+    /** Reads the journal with Spark; an empty table (no columns) when no trial has finished. */
+    public static TrialTable read(SparkSession spark, SweepDirectory dir) {
         Dataset<Row> records = spark.read().option("allowNonNumericNumbers", "true").json(dir.resolve("journal").toString());
         Set<String> fields = new HashSet<>(Arrays.asList(records.columns()));
         if (!fields.contains("status")) {
-            return spark.emptyDataFrame();
+            return new TrialTable(spark.emptyDataFrame(), List.of(), List.of());
         }
         Dataset<Row> results = records.filter(col("kind").equalTo("result")).dropDuplicates("id");
         List<Column> columns = new ArrayList<>();
         columns.add(col("id").as("trial_id"));
         columns.add(col("status"));
-        Set<String> params = new HashSet<>();
-        for (String name : structFields(results.schema(), "config")) {
-            params.add(name);
+        List<String> params = structFields(results.schema(), "config");
+        for (String name : params) {
             columns.add(col("config.`" + name + "`").as(name));
         }
+        List<String> metrics = new ArrayList<>();
         for (String name : structFields(results.schema(), "metrics")) {
-            columns.add(col("metrics.`" + name + "`").as(params.contains(name) ? "metric_" + name : name));
+            String column = metricColumn(params, name);
+            metrics.add(column);
+            columns.add(col("metrics.`" + name + "`").as(column));
         }
         columns.add(col("steps"));
         columns.add(col("end").minus(col("start")).divide(1000.0).as("duration_s"));
+        columns.add(col("start").divide(1000.0).cast("timestamp").as("started"));
+        columns.add(col("end").divide(1000.0).cast("timestamp").as("finished"));
         columns.add(col("host"));
-        columns.add(fields.contains("error") ? col("error") : org.apache.spark.sql.functions.lit(null).cast("string").as("error"));
+        columns.add(fields.contains("error") ? col("error") : lit(null).cast("string").as("error"));
         columns.add(col("attempt"));
         columns.add(col("seed"));
-        return results.select(columns.toArray(new Column[0])).orderBy("trial_id");
+        return new TrialTable(results.select(columns.toArray(new Column[0])).orderBy("trial_id"), params, List.copyOf(metrics));
+    }
+
+    /** The column that holds {@code metric}. */
+    public String metricColumn(String metric) {
+        return metricColumn(params, metric);
+    }
+
+    private static String metricColumn(List<String> params, String metric) {
+        return params.contains(metric) ? "metric_" + metric : metric;
+    }
+
+    public boolean isEmpty() {
+        return rows.columns().length == 0;
     }
 
     private static List<String> structFields(StructType schema, String name) {
@@ -81,13 +103,13 @@ public final class TrialTable {
 
     /** Rewrites trials.parquet from the journal: written aside, then swapped in. */
     public static void writeParquet(SparkSession spark, SweepDirectory dir) throws IOException {
-        Dataset<Row> table = fromJournal(spark, dir);
-        if (table.columns().length == 0) {
+        TrialTable table = read(spark, dir);
+        if (table.isEmpty()) {
             return;
         }
         Path target = dir.resolve(PARQUET);
         Path temp = dir.resolve("." + PARQUET + ".tmp-" + UUID.randomUUID());
-        table.coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
+        table.rows().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(temp.toString());
         dir.fs().delete(target, true);
         FileContext.getFileContext(dir.fs().getUri(), dir.conf()).rename(temp, target);
     }
