@@ -74,7 +74,7 @@ public final class SweepEngine {
         Long deadline = budget.timeBudgetIfSet().map(d -> start + d.toMillis()).orElse(null);
 
         Journal journal = new Journal(dir, runId);
-        ProgressLine progress = new ProgressLine(out, progressMillis);
+        ProgressLine progress = new ProgressLine(out, progressMillis, state.done());
         List<JournalRecord> unwritten = new ArrayList<>();
         TrialLauncher launcher = null;
         int parallelism = 0;
@@ -175,7 +175,7 @@ public final class SweepEngine {
             progress.maybePrint(state, inFlight, total);
         }
         journal.append(unwritten);
-        progress.print(state, 0, total);
+        progress.finish(state, total);
         journal.compact();
 
         boolean workLeft = !rerun.isEmpty() || !state.unfinished().isEmpty()
