@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import scala.collection.JavaConverters;
 
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -147,14 +148,16 @@ record ReportData(SweepFile sweep, JsonNode spec, String dir, Objective objectiv
                 top, failures, failed, curves, importance, facts);
     }
 
-    /** Every trial when they are few; else the best ones and a random sample of the rest. */
+    /** Every trial when they are few; else the best ones and a random sample of the rest, MAX_POINTS in all. */
     private static Dataset<Row> sample(Dataset<Row> ok, long plottable) {
         if (plottable <= MAX_POINTS) {
             return ok;
         }
         Dataset<Row> best = ok.orderBy(col("_loss"), col("trial_id")).limit(ALWAYS_BEST);
-        double fraction = (double) (MAX_POINTS - ALWAYS_BEST) / plottable;
-        return best.union(ok.sample(false, fraction, 7L).limit(MAX_POINTS - ALWAYS_BEST)).dropDuplicates("trial_id");
+        Dataset<Row> rest = ok.join(best.select("trial_id"), JavaConverters.asScalaBuffer(List.of("trial_id")).toSeq(), "left_anti");
+        // Bernoulli sampling gives about the fraction asked for: ask for a fifth more, then cut.
+        double fraction = Math.min(1, 1.2 * (MAX_POINTS - ALWAYS_BEST) / (plottable - ALWAYS_BEST));
+        return best.union(rest.sample(false, fraction, 7L).limit(MAX_POINTS - ALWAYS_BEST));
     }
 
     /**

@@ -15,6 +15,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -51,6 +52,9 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
 
     /** Reads the journal with Spark; an empty table (no columns) when no trial has finished. */
     public static TrialTable read(SparkSession spark, SweepDirectory dir) {
+        if (!hasJournal(dir)) {
+            return new TrialTable(spark.emptyDataFrame(), List.of(), List.of());
+        }
         Dataset<Row> records = spark.read().option("allowNonNumericNumbers", "true").json(dir.resolve("journal").toString());
         Set<String> fields = new HashSet<>(Arrays.asList(records.columns()));
         if (!fields.contains("status")) {
@@ -79,6 +83,14 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
         columns.add(col("attempt"));
         columns.add(col("seed"));
         return new TrialTable(results.select(columns.toArray(new Column[0])).orderBy("trial_id"), params, List.copyOf(metrics));
+    }
+
+    private static boolean hasJournal(SweepDirectory dir) {
+        try {
+            return Journal.fileCount(dir) > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the journal of " + dir.uri(), e);
+        }
     }
 
     /** The column that holds {@code metric}. */
