@@ -106,8 +106,7 @@ public final class SparkTune {
     /** The finished trials of the sweep in {@code dir}, read on the driver. */
     public static SweepResults results(String dir) throws IOException {
         SweepDirectory directory = open(dir);
-        SweepFile sweep = SweepFile.read(directory)
-                .orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
+        SweepFile sweep = sweepIn(directory, dir);
         List<TrialResult> results = TrialTable.results(directory);
         return new SweepResults(sweep, results);
     }
@@ -128,6 +127,7 @@ public final class SparkTune {
      */
     public static void report(String dir, String html, String master) throws IOException {
         SweepDirectory directory = open(dir);
+        sweepIn(directory, dir);
         try (SparkSessions spark = SparkSessions.obtain("sparktune report", master)) {
             HtmlReport.write(spark.session(), directory, html);
         }
@@ -139,9 +139,7 @@ public final class SparkTune {
      */
     public static void export(String dir, TableExport.Format format, String to, String master) throws IOException {
         SweepDirectory directory = open(dir);
-        if (SweepFile.read(directory).isEmpty()) {
-            throw new InvalidInputException("--out", dir, "no sweep here (no sweep.json)");
-        }
+        sweepIn(directory, dir);
         try (SparkSessions spark = SparkSessions.obtain("sparktune export", master)) {
             if (TrialTable.read(spark.session(), directory).isEmpty()) {
                 throw new InvalidInputException("--out", dir, "no trial has finished yet; nothing to export");
@@ -158,6 +156,10 @@ public final class SparkTune {
     /** Where a sweep stands: counts, the lock's holder, the journal's size. */
     public static SweepStatus status(String dir) throws IOException {
         return SweepStatus.read(open(dir));
+    }
+
+    private static SweepFile sweepIn(SweepDirectory directory, String dir) throws IOException {
+        return SweepFile.read(directory).orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
     }
 
     static SweepDirectory open(String dir) {

@@ -2,6 +2,7 @@ package io.sparktune.report;
 
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.SyntheticSweep;
+import io.sparktune.testing.ReportedSweep;
 import io.sparktune.testing.TestSpark;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;

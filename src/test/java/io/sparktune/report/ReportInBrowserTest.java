@@ -1,6 +1,7 @@
 package io.sparktune.report;
 
 import io.sparktune.store.SweepDirectory;
+import io.sparktune.testing.ReportedSweep;
 import io.sparktune.testing.TestSpark;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Assumptions;

@@ -1,11 +1,9 @@
-package io.sparktune.report;
+package io.sparktune.testing;
 
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
-import io.sparktune.testing.TestSpark;
-import io.sparktune.testing.TestTrainables;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,19 +16,19 @@ import java.time.Duration;
 import static io.sparktune.testing.Spaces.classTrainable;
 
 /**
- * One real sweep, run once per test JVM on local[2] and shared by the report tests: 16 trials of
+ * One real sweep, run once per test JVM on local[2] and shared by the tests of what reads sweeps: 16 trials of
  * {@link TestTrainables.LogLoss} over a log-uniform lr and an optimiser choice whose values include
  * markup, so some trials fail with markup in their errors.
  */
-final class ReportedSweep {
-    static final String SCRIPT_VALUE = "<script>alert(1)</script>";
-    static final String IMG_VALUE = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
+public final class ReportedSweep {
+    public static final String SCRIPT_VALUE = "<script>alert(1)</script>";
+    public static final String IMG_VALUE = "<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">";
     private static String dir;
 
     private ReportedSweep() {
     }
 
-    static synchronized String dir() {
+    public static synchronized String dir() {
         if (dir == null) {
             try {
                 Path root = Files.createTempDirectory("sparktune-report");
