@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sparktune.core.Objective;
 import io.sparktune.store.Json;
 import io.sparktune.store.SweepDirectory;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
@@ -61,9 +62,11 @@ public final class HtmlReport {
     /** Reads the sweep in {@code dir} with Spark and writes its report to {@code html}, whole or not at all. */
     public static void write(SparkSession spark, SweepDirectory dir, String html) throws IOException {
         String page = render(ReportData.read(spark, dir));
-        Path target = dir.fs().makeQualified(new Path(html));
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path target = new Path(html);
+        target = target.getFileSystem(conf).makeQualified(target);
         // The report's folder opened like a sweep directory, for its write-aside-then-rename.
-        SweepDirectory.at(target.getParent().toString(), spark.sparkContext().hadoopConfiguration()).writeAtomically(target, page);
+        SweepDirectory.at(target.getParent().toString(), conf).writeAtomically(target, page);
     }
 
     static String render(ReportData data) {
