@@ -3,6 +3,7 @@ package io.sparktune.cli;
 import io.sparktune.api.SparkTune;
 import io.sparktune.report.TableExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,8 +19,8 @@ final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     TuneCommand tune;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep directory.")
-    String out;
+    @Mixin
+    SweepReading sweep;
 
     @Option(names = "--format", paramLabel = "parquet|csv|json", required = true,
             description = "parquet, csv (with a header) or json (one object a line).")
@@ -28,12 +29,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "PATH", required = true, description = "The file to write (any Hadoop path); replaced whole.")
     String to;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master when not under spark-submit (default: local[*]).")
-    String master;
-
     @Override
     public Integer call() throws IOException {
-        SparkTune.export(out, format, to, master);
+        SparkTune.export(sweep.out, format, to, sweep.master);
         tune.out.println("exported: " + to);
         return 0;
     }

@@ -2,6 +2,7 @@ package io.sparktune.cli;
 
 import io.sparktune.api.SparkTune;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -17,19 +18,16 @@ final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     TuneCommand tune;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep directory.")
-    String out;
+    @Mixin
+    SweepReading sweep;
 
     @Option(names = "--html", paramLabel = "FILE", defaultValue = "report.html",
             description = "Where to write the report (default: ${DEFAULT-VALUE}); replaced whole.")
     String html;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master when not under spark-submit (default: local[*]).")
-    String master;
-
     @Override
     public Integer call() throws IOException {
-        SparkTune.report(out, html, master);
+        SparkTune.report(sweep.out, html, sweep.master);
         tune.out.println("report: " + html);
         return 0;
     }
