@@ -5,6 +5,9 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.engine.SweepOutcome;
+import io.sparktune.report.HtmlReport;
+import io.sparktune.report.StepTable;
+import io.sparktune.report.TableExport;
 import io.sparktune.report.TrialTable;
 import io.sparktune.search.Searcher;
 import io.sparktune.search.Searchers;
@@ -38,6 +41,8 @@ import java.util.Optional;
  *     .out("hdfs:///sweeps/branin")
  *     .run();
  * Dataset<Row> trials = SparkTune.trials(spark, "hdfs:///sweeps/branin");
+ * Dataset<Row> steps = SparkTune.steps(spark, "hdfs:///sweeps/branin");
+ * SparkTune.report("hdfs:///sweeps/branin", "branin.html", null);
  * }</pre>
  */
 public final class SparkTune {
@@ -101,15 +106,46 @@ public final class SparkTune {
     /** The finished trials of the sweep in {@code dir}, read on the driver. */
     public static SweepResults results(String dir) throws IOException {
         SweepDirectory directory = open(dir);
-        SweepFile sweep = SweepFile.read(directory)
-                .orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
+        SweepFile sweep = sweepIn(directory, dir);
         List<TrialResult> results = TrialTable.results(directory);
         return new SweepResults(sweep, results);
     }
 
     /** The sweep's trials as a DataFrame, parameters and metrics as columns, for Spark SQL and {@code z.show}. */
     public static Dataset<Row> trials(SparkSession spark, String dir) throws IOException {
-        return TrialTable.read(spark, open(dir));
+        return TrialTable.current(spark, open(dir));
+    }
+
+    /** Every step the sweep's trials reported: trial_id, step, time and each metric as a column. */
+    public static Dataset<Row> steps(SparkSession spark, String dir) {
+        return StepTable.read(spark, open(dir));
+    }
+
+    /**
+     * Writes the sweep's HTML report, one self-contained file, to {@code html} (any Hadoop path). It
+     * runs on the Spark session already running, else on an embedded one ({@code master}, null: local[*]).
+     */
+    public static void report(String dir, String html, String master) throws IOException {
+        SweepDirectory directory = open(dir);
+        sweepIn(directory, dir);
+        try (SparkSessions spark = SparkSessions.obtain("sparktune report", master)) {
+            HtmlReport.write(spark.session(), directory, html);
+        }
+    }
+
+    /**
+     * Writes the whole trial table, one row per reported step, as one file at {@code to}; on the
+     * running Spark session, else an embedded one ({@code master}, null: local[*]).
+     */
+    public static void export(String dir, TableExport.Format format, String to, String master) throws IOException {
+        SweepDirectory directory = open(dir);
+        sweepIn(directory, dir);
+        try (SparkSessions spark = SparkSessions.obtain("sparktune export", master)) {
+            if (TrialTable.read(spark.session(), directory).isEmpty()) {
+                throw new InvalidInputException("--out", dir, "no trial has finished yet; nothing to export");
+            }
+            TableExport.write(spark.session(), directory, format, to);
+        }
     }
 
     /** The best trial: its config, metrics and model path, as best/best.json holds them. */
@@ -125,6 +161,10 @@ public final class SparkTune {
     /** One trial: its config, result and kept outputs such as a command's stdout and stderr tails. */
     public static TrialReport trial(String dir, int id) throws IOException {
         return TrialReport.read(open(dir), id);
+    }
+
+    private static SweepFile sweepIn(SweepDirectory directory, String dir) throws IOException {
+        return SweepFile.read(directory).orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
     }
 
     static SweepDirectory open(String dir) {

@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Shows a sweep's trials sorted by its metric, best first.",
-        footer = {"", "Example: tune compare --out sweeps/quickstart --min loss --top 3 --csv top.csv"})
+        footer = {"", "Example: tune compare --out sweeps/quickstart --min loss --top 3 --columns params,loss,host --csv top.csv"})
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     TuneCommand tune;
@@ -44,6 +44,11 @@ final class CompareCommand implements Callable<Integer> {
             description = "Which trials: completed, stopped, failed (default: all).")
     List<String> statuses = List.of();
 
+    @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
+            description = {"Which columns, in order after the trial id: status, metrics, params, steps, duration, host,",
+                    "error, or a parameter or metric name (default: status,metrics,params,steps,duration,error)."})
+    List<String> columns = ResultsTable.DEFAULT_COLUMNS;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows as CSV.")
     Path csv;
 
@@ -58,7 +63,12 @@ final class CompareCommand implements Callable<Integer> {
         SweepResults results = SparkTune.results(out);
         Objective objective = min != null ? new Objective(min, Objective.Mode.MIN)
                 : max != null ? new Objective(max, Objective.Mode.MAX) : results.sweep().objective();
-        ResultsTable table = new ResultsTable(objective, results.trials(), statuses(), top);
+        ResultsTable table;
+        try {
+            table = new ResultsTable(objective, results.trials(), statuses(), top, columns);
+        } catch (InvalidInputException e) {
+            throw e.in("--columns");
+        }
         tune.out.print(table.text());
         if (csv != null) {
             Path temp = Files.createTempFile(csv.toAbsolutePath().getParent(), "." + csv.getFileName(), ".tmp");

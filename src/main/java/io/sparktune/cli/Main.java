@@ -33,6 +33,7 @@ public final class Main {
         CommandLine cli = new CommandLine(new TuneCommand(out, err));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, ignored) -> {
             String command = e.getCommandLine().getCommandName();
             err.println(command + ": " + e.getMessage() + " (see '" + qualified(e.getCommandLine()) + " --help')");

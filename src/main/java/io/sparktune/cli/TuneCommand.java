@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
 @Command(name = "tune", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Massively parallel hyperparameter sweeps as a Spark batch job.",
                 "'run' is the default command: 'tune --space grid.json' runs a sweep."},
-        subcommands = {RunCommand.class, CompareCommand.class, BestCommand.class, StatusCommand.class},
+        subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class, ExportCommand.class, BestCommand.class,
+                StatusCommand.class},
         footer = {"", "Exit codes: 0 complete, 2 bad input, 3 no trial succeeded, 4 sweep locked by a live run,",
                 "75 time budget ended with work left (run again to continue), 1 internal error."})
 final class TuneCommand implements Callable<Integer> {

@@ -5,17 +5,33 @@ import io.sparktune.core.TrialResult;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The driver's live progress: one line every interval, and one at the end. */
+/**
+ * The driver's live progress. On a terminal it is one bar redrawn in place: done/total, running,
+ * failed and stopped counts, best so far and ETA. Elsewhere (a log file, a notebook, a cluster
+ * job's stdout) it prints the same facts as a plain line every interval, and once at the end.
+ */
 final class ProgressLine {
+    private static final int BAR = 24;
+
     private final PrintStream out;
     private final long intervalMillis;
+    private final boolean terminal;
+    private final int doneAtStart;
     private final long startMillis = System.currentTimeMillis();
     private long lastPrint;
 
-    ProgressLine(PrintStream out, long intervalMillis) {
+    /** @param doneAtStart trials a resumed sweep had done already: they do not count towards the rate */
+    ProgressLine(PrintStream out, long intervalMillis, int doneAtStart) {
+        this(out, intervalMillis, doneAtStart, out == System.out && System.console() != null);
+    }
+
+    ProgressLine(PrintStream out, long intervalMillis, int doneAtStart, boolean terminal) {
         this.out = out;
         this.intervalMillis = intervalMillis;
+        this.doneAtStart = doneAtStart;
+        this.terminal = terminal;
     }
 
     void maybePrint(SweepState state, int running, int total) {
@@ -27,11 +43,39 @@ final class ProgressLine {
 
     void print(SweepState state, int running, int total) {
         lastPrint = System.currentTimeMillis();
-        out.println(format(state, running, total, lastPrint - startMillis));
+        long elapsed = lastPrint - startMillis;
+        if (terminal) {
+            // Back to the line's start, redraw, and clear what a longer earlier line left behind.
+            out.print("\r" + bar(state, running, total, elapsed, doneAtStart) + "\033[K");
+        } else {
+            out.println(format(state, running, total, elapsed, doneAtStart));
+        }
         out.flush();
     }
 
-    static String format(SweepState state, int running, int total, long elapsedMillis) {
+    /** The last update; on a terminal it ends the bar's line so that what follows starts on its own. */
+    void finish(SweepState state, int total) {
+        print(state, 0, total);
+        if (terminal) {
+            out.println();
+        }
+    }
+
+    static String bar(SweepState state, int running, int total, long elapsedMillis, int doneAtStart) {
+        int filled = total == 0 ? BAR : (int) Math.min(BAR, (long) state.done() * BAR / total);
+        StringBuilder line = new StringBuilder("[").append("=".repeat(filled));
+        if (filled < BAR) {
+            line.append('>').append(" ".repeat(BAR - filled - 1));
+        }
+        line.append("] ").append(state.done()).append('/').append(total)
+                .append("  running ").append(running).append("  failed ").append(state.failed())
+                .append("  stopped ").append(state.stopped());
+        best(state).ifPresent(b -> line.append("  best ").append(b));
+        return line.append("  ETA ").append(eta(state, total, elapsedMillis, doneAtStart))
+                .append("  elapsed ").append(clock(elapsedMillis / 1000)).toString();
+    }
+
+    static String format(SweepState state, int running, int total, long elapsedMillis, int doneAtStart) {
         StringBuilder line = new StringBuilder()
                 .append("trials ").append(state.done()).append('/').append(total)
                 .append(" | running ").append(running)
@@ -39,14 +83,37 @@ final class ProgressLine {
         if (state.stopped() > 0) {
             line.append(" | stopped ").append(state.stopped());
         }
+        best(state).ifPresent(b -> line.append(" | best ").append(b));
+        line.append(" | ").append(clock(elapsedMillis / 1000));
+        if (state.done() < total) {
+            line.append(" | eta ").append(eta(state, total, elapsedMillis, doneAtStart));
+        }
+        return line.toString();
+    }
+
+    private static Optional<String> best(SweepState state) {
         TrialResult best = state.best();
         Objective objective = state.objective();
-        if (best != null) {
-            line.append(" | best ").append(objective.metric()).append('=')
-                    .append(String.format(Locale.ROOT, "%.6g", best.metrics().get(objective.metric())))
-                    .append(" (trial ").append(best.id()).append(')');
+        if (best == null) {
+            return Optional.empty();
         }
-        long s = elapsedMillis / 1000;
-        return line.append(" | ").append(String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)).toString();
+        return Optional.of(objective.metric() + "=" + String.format(Locale.ROOT, "%.6g", best.metrics().get(objective.metric()))
+                + " (trial " + best.id() + ")");
+    }
+
+    /** Time left at this run's rate so far; unknown until a trial of this run has finished. */
+    static String eta(SweepState state, int total, long elapsedMillis, int doneAtStart) {
+        int doneNow = state.done() - doneAtStart;
+        if (state.done() >= total) {
+            return clock(0);
+        }
+        if (doneNow <= 0) {
+            return "--:--:--";
+        }
+        return clock(Math.round((double) elapsedMillis / doneNow * (total - state.done()) / 1000));
+    }
+
+    private static String clock(long s) {
+        return String.format(Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
     }
 }

@@ -83,7 +83,7 @@ public final class SweepEngine {
 
         Journal journal = new Journal(dir, runId, JOURNAL_FLUSH_MILLIS);
         StoreRetry store = new StoreRetry(STORE_ATTEMPTS, 1_000);
-        ProgressLine progress = new ProgressLine(out, progressMillis);
+        ProgressLine progress = new ProgressLine(out, progressMillis, state.done());
         TrialLauncher launcher = null;
         int parallelism = 0;
         int inFlight = 0;
@@ -191,7 +191,7 @@ public final class SweepEngine {
             }
             throw e;
         }
-        progress.print(state, 0, total);
+        progress.finish(state, total);
         store.run("compact the journal", journal::compact);
 
         boolean workLeft = !rerun.isEmpty() || !state.unfinished().isEmpty()

@@ -1,5 +1,6 @@
 package io.sparktune.report;
 
+import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
@@ -12,15 +13,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /** Trials sorted by a metric, best first, as a text table or CSV: what {@code tune compare} prints. */
 public final class ResultsTable {
+    /** The columns shown when none are chosen. */
+    public static final List<String> DEFAULT_COLUMNS = List.of("status", "metrics", "params", "steps", "duration", "error");
+    private static final int TEXT_CELL = 60;
+
     private final Objective objective;
     private final List<TrialResult> rows;
-    private final List<String> params;
-    private final List<String> metrics;
+    private final List<Column> columns;
 
-    public ResultsTable(Objective objective, List<TrialResult> results, Set<TrialStatus> statuses, int top) {
+    private record Column(String header, Function<TrialResult, String> cell) {
+    }
+
+    /**
+     * @param columns groups ({@code status, metrics, params, steps, duration, host, error}) or single
+     *                parameter and metric names, in the order to show them after the trial id
+     * @throws InvalidInputException naming the column that is neither
+     */
+    public ResultsTable(Objective objective, List<TrialResult> results, Set<TrialStatus> statuses, int top, List<String> columns) {
         this.objective = objective;
         Comparator<TrialResult> byMetric = Comparator.comparingDouble(r -> {
             Double v = r.metrics().get(objective.metric());
@@ -28,15 +41,54 @@ public final class ResultsTable {
         });
         this.rows = results.stream().filter(r -> statuses.contains(r.status()))
                 .sorted(byMetric.thenComparingInt(TrialResult::id)).limit(top).toList();
-        Set<String> p = new LinkedHashSet<>();
-        Set<String> m = new LinkedHashSet<>();
-        m.add(objective.metric());
-        for (TrialResult r : rows) {
-            p.addAll(r.config().values().keySet());
-            m.addAll(r.metrics().keySet());
+        Set<String> params = new LinkedHashSet<>();
+        Set<String> metrics = new LinkedHashSet<>();
+        metrics.add(objective.metric());
+        for (TrialResult r : results) {
+            params.addAll(r.config().values().keySet());
+            metrics.addAll(r.metrics().keySet());
         }
-        this.params = List.copyOf(p);
-        this.metrics = List.copyOf(m);
+        List<Column> chosen = new ArrayList<>(List.of(new Column("trial", r -> String.valueOf(r.id()))));
+        for (String name : columns) {
+            chosen.addAll(columns(name.trim(), params, metrics));
+        }
+        this.columns = List.copyOf(chosen);
+    }
+
+    private static List<Column> columns(String name, Set<String> params, Set<String> metrics) {
+        return switch (name) {
+            case "status" -> List.of(new Column("status", r -> r.status().name().toLowerCase(Locale.ROOT)));
+            case "metrics" -> metrics.stream().map(ResultsTable::metric).toList();
+            case "params" -> params.stream().map(ResultsTable::param).toList();
+            case "steps" -> List.of(new Column("steps", r -> String.valueOf(r.steps())));
+            case "duration" -> List.of(new Column("duration_s", r -> String.format(Locale.ROOT, "%.2f", r.durationSeconds())));
+            case "host" -> List.of(new Column("host", r -> r.host() == null ? "" : r.host()));
+            case "error" -> List.of(new Column("error", r -> r.error() == null ? "" : r.error()));
+            default -> {
+                if (params.contains(name)) {
+                    yield List.of(param(name));
+                }
+                if (metrics.contains(name)) {
+                    yield List.of(metric(name));
+                }
+                throw new InvalidInputException(null, name, "no such column; expected status, metrics, params, steps, duration, host,"
+                        + " error, a parameter (" + String.join(", ", params) + ") or a metric (" + String.join(", ", metrics) + ")");
+            }
+        };
+    }
+
+    private static Column metric(String name) {
+        return new Column(name, r -> {
+            Double v = r.metrics().get(name);
+            return v == null ? "" : format(v);
+        });
+    }
+
+    private static Column param(String name) {
+        return new Column(name, r -> {
+            Object v = r.config().has(name) ? r.config().get(name) : null;
+            return v == null ? "" : v instanceof Double d ? format(d) : String.valueOf(v);
+        });
     }
 
     public List<TrialResult> rows() {
@@ -44,42 +96,23 @@ public final class ResultsTable {
     }
 
     private List<String> header() {
-        List<String> header = new ArrayList<>(List.of("trial", "status"));
-        header.addAll(metrics);
-        header.addAll(params);
-        header.addAll(List.of("steps", "duration_s", "error"));
-        return header;
+        return columns.stream().map(Column::header).toList();
     }
 
     private List<String> cells(TrialResult r) {
-        List<String> cells = new ArrayList<>(List.of(String.valueOf(r.id()), r.status().name().toLowerCase(Locale.ROOT)));
-        for (String m : metrics) {
-            Double v = r.metrics().get(m);
-            cells.add(v == null ? "" : format(v));
-        }
-        for (String p : params) {
-            Object v = r.config().has(p) ? r.config().get(p) : null;
-            cells.add(v == null ? "" : v instanceof Double d ? format(d) : String.valueOf(v));
-        }
-        cells.add(String.valueOf(r.steps()));
-        cells.add(String.format(Locale.ROOT, "%.2f", r.durationSeconds()));
-        cells.add(r.error() == null ? "" : r.error());
-        return cells;
+        return columns.stream().map(c -> c.cell().apply(r)).toList();
     }
 
     private static String format(double v) {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    /** A fixed-width table; long errors are cut so a row stays on one line. */
+    /** A fixed-width table; long cells (errors) are cut so a row stays on one line. */
     public String text() {
         List<List<String>> lines = new ArrayList<>();
         lines.add(header());
         for (TrialResult r : rows) {
-            List<String> cells = cells(r);
-            String error = cells.get(cells.size() - 1);
-            cells.set(cells.size() - 1, error.length() > 60 ? error.substring(0, 57) + "..." : error);
-            lines.add(cells);
+            lines.add(cells(r).stream().map(c -> c.length() > TEXT_CELL ? c.substring(0, TEXT_CELL - 3) + "..." : c).toList());
         }
         int[] widths = new int[header().size()];
         for (List<String> line : lines) {

@@ -97,6 +97,8 @@ public final class TrialParquet {
         }
         b.required(PrimitiveTypeName.INT64).named("steps");
         b.required(PrimitiveTypeName.DOUBLE).named("duration_s");
+        b.required(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named("started");
+        b.required(PrimitiveTypeName.INT64).as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MILLIS)).named("finished");
         b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("host");
         b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("error");
         b.required(PrimitiveTypeName.INT32).named("attempt");
@@ -126,6 +128,8 @@ public final class TrialParquet {
         }
         g.add("steps", r.steps());
         g.add("duration_s", r.durationSeconds());
+        g.add("started", r.startMillis());
+        g.add("finished", r.endMillis());
         if (r.host() != null) {
             g.add("host", r.host());
         }

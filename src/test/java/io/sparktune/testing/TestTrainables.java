@@ -42,4 +42,23 @@ public final class TestTrainables {
             return Map.of("loss", Double.NaN);
         }
     }
+
+    /**
+     * loss = (log10(lr) + 2.5)^2, plus 1 unless opt is "adam", reported over 5 steps; an opt value
+     * starting with "<img" throws with that value in its message, so errors carry markup too.
+     */
+    public static final class LogLoss implements Trainable {
+        @Override
+        public Map<String, Double> train(Config config, TrialContext context) {
+            String opt = config.getString("opt");
+            if (opt.startsWith("<img")) {
+                throw new IllegalArgumentException("unknown optimiser " + opt);
+            }
+            double loss = Math.pow(Math.log10(config.getDouble("lr")) + 2.5, 2) + (opt.equals("adam") ? 0 : 1);
+            for (int step = 1; step <= 5; step++) {
+                context.report(step, Map.of("loss", loss + 1.0 / step - 0.2));
+            }
+            return Map.of("loss", loss);
+        }
+    }
 }

@@ -1,0 +1,67 @@
+package io.sparktune.engine;
+
+import io.sparktune.core.Config;
+import io.sparktune.core.Objective;
+import io.sparktune.core.Trial;
+import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProgressLineTest {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+
+    /** 4 of 10 done: trials 0-2 completed with loss 3, 2, 1 (trial 2 best), trial 3 failed. */
+    private static SweepState state() {
+        SweepState state = new SweepState(new Objective("loss", Objective.Mode.MIN), false);
+        for (int id = 0; id < 4; id++) {
+            Trial trial = new Trial(id, Config.of(Map.of("x", (double) id)), id, 1);
+            state.started(trial);
+            state.finished(id < 3
+                    ? new TrialResult(id, trial.config(), id, TrialStatus.COMPLETED, Map.of("loss", 3.0 - id), 1, 0, 1, "h", null, 1)
+                    : TrialResult.failed(trial, "boom", 0, 1, "h", 1));
+        }
+        return state;
+    }
+
+    @Test
+    void onATerminalTheBarIsRedrawnInPlaceWithCountsBestAndEta() {
+        ProgressLine line = new ProgressLine(out, 0, 0, true);
+        line.print(state(), 2, 10);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.startsWith("\r[=========>"), shown);
+        for (String part : new String[] {"] 4/10", "running 2", "failed 1", "stopped 0", "best loss=1.00000 (trial 2)", "ETA "}) {
+            assertTrue(shown.contains(part), "'" + part + "' in " + shown);
+        }
+        assertFalse(shown.contains("\n"), "the bar stays on its line");
+        line.finish(state(), 10);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\n"), "the last update ends the line");
+    }
+
+    @Test
+    void elsewhereEachUpdateIsAPlainLine() {
+        ProgressLine line = new ProgressLine(out, 0, 0, false);
+        line.print(state(), 2, 10);
+        line.print(state(), 1, 10);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertFalse(shown.contains("\r"), shown);
+        assertEquals(2, shown.lines().count(), shown);
+        assertTrue(shown.startsWith("trials 4/10 | running 2 | failed 1 | best loss=1.00000 (trial 2) | "), shown);
+    }
+
+    @Test
+    void etaIsTheTrialsLeftAtThisRunsRate() {
+        assertEquals("00:00:12", ProgressLine.eta(state(), 10, 8_000, 0), "4 done in 8 s: 6 left take 12 s");
+        assertEquals("00:00:24", ProgressLine.eta(state(), 10, 8_000, 2), "a resumed run did 2 of the 4 in 8 s");
+        assertEquals("--:--:--", ProgressLine.eta(state(), 10, 8_000, 4), "no trial of this run has finished");
+    }
+}
