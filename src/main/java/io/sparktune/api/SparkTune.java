@@ -51,13 +51,13 @@ public final class SparkTune {
 
     /** Reads and validates a space file (local or on any Hadoop file system) with overrides applied. */
     public static SweepSpec spec(String spaceFile, Overrides overrides) {
-        String name = new Path(spaceFile).getName().replaceFirst("\\.json$", "");
-        return SpecParser.parse(spaceFile, readSpaceFile(spaceFile), name, overrides);
+        Path path = FlagPath.of("--space", spaceFile);
+        String name = path.getName().replaceFirst("\\.json$", "");
+        return SpecParser.parse(spaceFile, readSpaceFile(spaceFile, path), name, overrides);
     }
 
-    private static String readSpaceFile(String spaceFile) {
+    private static String readSpaceFile(String spaceFile, Path path) {
         try {
-            Path path = new Path(spaceFile);
             FileSystem fs = path.getFileSystem(SweepRun.HadoopConf.fromSparkProperties());
             try (InputStream in = fs.open(path)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -123,6 +123,7 @@ public final class SparkTune {
     }
 
     static SweepDirectory open(String dir) {
+        FlagPath.of("--out", dir);
         return SweepDirectory.at(dir, SweepRun.HadoopConf.fromSparkProperties());
     }
 }
