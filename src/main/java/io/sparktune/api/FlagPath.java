@@ -12,7 +12,9 @@ final class FlagPath {
         try {
             return new Path(text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(flag, "", "'" + text + "' is not a path: " + e.getMessage());
+            // Hadoop wraps a URISyntaxException; its message alone reads well.
+            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new InvalidInputException(flag, "", "'" + text + "' is not a path: " + why);
         }
     }
 }

@@ -59,6 +59,9 @@ public final class SparkTune {
     private static String readSpaceFile(String spaceFile, Path path) {
         try {
             FileSystem fs = path.getFileSystem(SweepRun.HadoopConf.fromSparkProperties());
+            if (fs.getFileStatus(path).isDirectory()) {
+                throw new InvalidInputException(spaceFile, "", "is a directory, not a space file");
+            }
             try (InputStream in = fs.open(path)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
@@ -101,8 +104,7 @@ public final class SparkTune {
     /** The finished trials of the sweep in {@code dir}, read on the driver. */
     public static SweepResults results(String dir) throws IOException {
         SweepDirectory directory = open(dir);
-        SweepFile sweep = SweepFile.read(directory)
-                .orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
+        SweepFile sweep = sweepFile(dir, directory);
         List<TrialResult> results = TrialTable.results(directory);
         return new SweepResults(sweep, results);
     }
@@ -114,7 +116,14 @@ public final class SparkTune {
 
     /** The best trial: its config, metrics and model path, as best/best.json holds them. */
     public static Optional<BestTrial> best(String dir) throws IOException {
-        return BestTrial.read(open(dir));
+        SweepDirectory directory = open(dir);
+        sweepFile(dir, directory);
+        return BestTrial.read(directory);
+    }
+
+    private static SweepFile sweepFile(String dir, SweepDirectory directory) throws IOException {
+        return SweepFile.read(directory)
+                .orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
     }
 
     /** Where a sweep stands: counts, the lock's holder, the journal's size. */

@@ -31,7 +31,7 @@ final class SearcherOptions {
         }
         if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < min
                 || n.doubleValue() > Integer.MAX_VALUE) {
-            throw new InvalidInputException(null, path + "." + key, "expected a whole number >= " + min + ", got " + value);
+            throw new InvalidInputException(null, path + "." + key, "expected a whole number >= " + min + ", got " + PluginSpec.show(value));
         }
         return n.intValue();
     }
@@ -42,7 +42,7 @@ final class SearcherOptions {
             return fallback;
         }
         if (!(value instanceof Number n) || !(n.doubleValue() > exclusiveMin) || !Double.isFinite(n.doubleValue())) {
-            throw new InvalidInputException(null, path + "." + key, "expected a number > " + exclusiveMin + ", got " + value);
+            throw new InvalidInputException(null, path + "." + key, "expected a number > " + exclusiveMin + ", got " + PluginSpec.show(value));
         }
         return n.doubleValue();
     }

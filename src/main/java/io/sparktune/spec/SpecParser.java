@@ -1,8 +1,10 @@
 package io.sparktune.spec;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,7 +45,9 @@ public final class SpecParser {
             Set.of("maxTrials", "parallelism", "timeBudget", "trialTimeout", "trialsPerTask");
     /** The path of the whole file, as JSONPath writes it. */
     static final String ROOT = "$";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+    /** Strict JSON; messages leave the file's text out, or a parse error would print the whole file. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SpecParser() {
@@ -157,10 +161,10 @@ public final class SpecParser {
         PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space));
         Map<String, Object> searcherOptions = new LinkedHashMap<>(searcherWithSeed.options());
         OptionalLong seed = OptionalLong.empty();
-        Object seedValue = searcherOptions.remove("seed");
-        if (seedValue != null) {
+        if (searcherOptions.containsKey("seed")) {
+            Object seedValue = searcherOptions.remove("seed");
             if (!(seedValue instanceof Long s)) {
-                throw new InvalidInputException(null, "searcher.seed", "expected a whole number, got " + seedValue);
+                throw new InvalidInputException(null, "searcher.seed", "expected a whole number, got " + PluginSpec.show(seedValue));
             }
             seed = OptionalLong.of(s);
         }
@@ -213,8 +217,11 @@ public final class SpecParser {
             throw new InvalidInputException(null, key, "expected an object with a \"type\"");
         }
         JsonNode typeNode = node.get("type");
-        if (typeNode == null && defaultType == null || typeNode != null && !typeNode.isTextual()) {
+        if (typeNode == null && defaultType == null) {
             throw new InvalidInputException(null, key + ".type", "missing: expected a string");
+        }
+        if (typeNode != null && !typeNode.isTextual()) {
+            throw new InvalidInputException(null, key + ".type", "expected a string, got " + SpaceParser.kind(typeNode));
         }
         String type = typeNode == null ? defaultType : typeNode.asText();
         Map<String, Object> options = new LinkedHashMap<>();

@@ -40,7 +40,7 @@ public final class Options {
             return fallback;
         }
         if (!(value instanceof Number n) || !(n.doubleValue() >= min)) {
-            throw new InvalidInputException(null, path + "." + key, "expected a number >= " + min + ", got " + value);
+            throw new InvalidInputException(null, path + "." + key, "expected a number >= " + min + ", got " + PluginSpec.show(value));
         }
         return n.doubleValue();
     }

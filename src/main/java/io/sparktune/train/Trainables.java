@@ -4,6 +4,7 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Space;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -22,7 +23,8 @@ public final class Trainables {
             for (TrainableType type : ServiceLoader.load(TrainableType.class, Trainables.class.getClassLoader())) {
                 types.put(type.name(), type);
             }
-            return Map.copyOf(types);
+            // Not Map.copyOf: its order changes from one JVM to the next, and messages list these names.
+            return Collections.unmodifiableMap(types);
         }
     }
 
