@@ -239,6 +239,7 @@ searchers = [
     ("tpe-prior-weight-zero", {"type": "tpe", "priorWeight": 0}, "searcher.priorWeight"),
     ("tpe-startup-string", {"type": "tpe", "startup": "3"}, "searcher.startup"),
     ("tpe-candidates-negative", {"type": "tpe", "candidates": -1}, "searcher.candidates"),
+    ("gp-max-points-null", {"type": "gp", "maxPoints": None}, "searcher.maxPoints"),
 ]
 for label, value, path in searchers:
     spec("searcher-" + label, with_(VALID, searcher=value), path, "searcher " + label)
@@ -268,6 +269,8 @@ trainables = [
     ("steps-string", {"type": "function", "function": "noisy", "steps": "5"}, "trainable.steps"),
     ("step-seconds-negative", {"type": "function", "function": "noisy", "stepSeconds": -1}, "trainable.stepSeconds"),
     ("checkpoint-string", {"type": "function", "function": "noisy", "checkpoint": "yes"}, "trainable.checkpoint"),
+    ("checkpoint-null", {"type": "function", "function": "noisy", "checkpoint": None}, "trainable.checkpoint"),
+    ("steps-null", {"type": "function", "function": "noisy", "steps": None}, "trainable.steps"),
     ("class-missing", {"type": "class"}, "trainable.class"),
     ("class-not-on-classpath", {"type": "class", "class": "com.acme.Missing"}, "trainable.class"),
     ("class-not-trainable", {"type": "class", "class": "java.lang.String"}, "trainable.class"),

@@ -26,7 +26,8 @@ final class SearcherOptions {
 
     int integer(String key, int fallback, int min) {
         Object value = spec.options().get(key);
-        if (value == null) {
+        // Absent takes the default; an explicit null is a mistake like any other wrong type.
+        if (!spec.options().containsKey(key)) {
             return fallback;
         }
         if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < min
@@ -38,7 +39,7 @@ final class SearcherOptions {
 
     double number(String key, double fallback, double exclusiveMin) {
         Object value = spec.options().get(key);
-        if (value == null) {
+        if (!spec.options().containsKey(key)) {
             return fallback;
         }
         if (!(value instanceof Number n) || !(n.doubleValue() > exclusiveMin) || !Double.isFinite(n.doubleValue())) {
