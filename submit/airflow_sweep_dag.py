@@ -12,7 +12,8 @@ tune's exit code says what happened, and SweepSubmitOperator turns it into a tas
 
 The exit code is the driver's only in client deploy mode: give the Spark connection (spark_default)
 the extra {"deploy-mode": "client"}, with host yarn or spark://master:7077. Requires
-apache-airflow-providers-apache-spark, Spark 3.5 (Scala 2.12) and Java 17 on the Airflow worker.
+Airflow 2.4 or later,
+apache-airflow-providers-apache-spark, and Spark 3.5 (Scala 2.12) with Java 17 on the Airflow worker.
 """
 import re
 from datetime import datetime, timedelta

@@ -43,6 +43,7 @@ public final class SpecParser {
             Set.of("name", "metric", "mode", "params", "trainable", "searcher", "scheduler", "budget", "resources", "description");
     private static final Set<String> BUDGET_KEYS =
             Set.of("maxTrials", "parallelism", "timeBudget", "trialTimeout", "trialsPerTask");
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
     /** The path of the whole file, as JSONPath writes it. */
     static final String ROOT = "$";
     /** Strict JSON; messages leave the file's text out, or a parse error would print the whole file. */
@@ -74,7 +75,9 @@ public final class SpecParser {
         }
     }
 
-    private static ObjectNode read(String source, String json) {
+    private static ObjectNode read(String source, String text) {
+        // Windows editors start UTF-8 files with a byte order mark; JSON lets a reader skip it.
+        String json = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
         JsonNode node;
         try (JsonParser parser = JSON.createParser(json)) {
             try {

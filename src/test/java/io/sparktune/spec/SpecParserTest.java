@@ -93,6 +93,11 @@ class SpecParserTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheJsonIsSkipped() {
+        assertEquals("branin", parse("\uFEFF" + BRANIN + "}", new Overrides()).trainable().options().get("function"));
+    }
+
+    @Test
     void aFlagsBadValueIsReportedAgainstTheFlag() {
         assertEquals("--max-trials: budget.maxTrials: must be >= 1, got 0",
                 problem(BRANIN + "}", new Overrides().set("--max-trials", 0, "budget", "maxTrials")));
