@@ -11,9 +11,8 @@ tune's exit code says what happened, and SweepSubmitOperator turns it into a tas
     2   bad input, 3 no trial succeeded            failure at once: running again cannot help
 
 The exit code is the driver's only in client deploy mode: give the Spark connection (spark_default)
-the extra {"deploy-mode": "client"}, with host yarn or spark://master:7077. Requires
-Airflow 2.4 or later,
-apache-airflow-providers-apache-spark, and Spark 3.5 (Scala 2.12) with Java 17 on the Airflow worker.
+the extra {"deploy-mode": "client"}, with host yarn or spark://master:7077. Requires Airflow 2.4 or
+later, apache-airflow-providers-apache-spark, and Spark 3.5 (Scala 2.12) with Java 17 on the worker.
 """
 import re
 from datetime import datetime, timedelta
