@@ -4,7 +4,8 @@ and INDEX.tsv (name, the JSON path the error must name, what is wrong).
 
 The NAME.expect files beside them hold the exact line the CLI prints after "FILE: "; they were
 recorded from the CLI once and read case by case against INDEX.tsv, so edit them by hand when a
-message improves. BadInputCorpusTest fails for a .json without a .expect.
+message improves. A line ending in "..." is matched as a start: for messages that list what the
+classpath holds, such as the trainable types. BadInputCorpusTest fails for a .json without a .expect.
 
 Run from the project root: python3 src/test/scripts/bad_spaces.py
 """

@@ -38,7 +38,7 @@ class BadFlagsTest {
     static Stream<Arguments> badCommandLines() {
         return Stream.of(
                 run("run: Unknown options: '--max-trails', '3' (see 'tune run --help')", "--max-trails", "3"),
-                run("run: Unknown options: '--min', 'loss' (see 'tune run --help')", "--min", "loss"),
+                run("run: Unknown option: '--maximise' (see 'tune run --help')", "--maximise"),
                 run("run: Missing required parameter for option '--max-trials' (N) (see 'tune run --help')", "--max-trials"),
                 run("run: Missing required parameter for option '--param' (NAME=SPEC) (see 'tune run --help')", "--param"),
                 run("run: Invalid value for option '--max-trials': 'many' is not an int (see 'tune run --help')", "--max-trials", "many"),

@@ -22,12 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every file in src/test/resources/bad-spaces is refused as a user should see it: exit 2, one line
  * that starts with the file's name and names the JSON path (or, for broken JSON, the line and
- * column), and nothing written to --out. NAME.expect holds the line after "FILE: "; INDEX.tsv holds
- * the path it must name. src/test/scripts/bad_spaces.py writes the .json files and the index.
+ * column), and nothing written to --out. NAME.expect holds the line after "FILE: " (or its start,
+ * when it ends with "..."); INDEX.tsv holds the path it must name. src/test/scripts/bad_spaces.py writes the .json files and the index.
  */
 class BadInputCorpusTest {
     private static final Path CORPUS = Path.of("src/test/resources/bad-spaces");
     private static final Map<String, String> PATHS = index();
+    /** Ends an .expect line whose end depends on the classpath, such as the list of trainable types. */
+    private static final String OPEN_END = "...";
 
     @TempDir
     Path tmp;
@@ -63,7 +65,12 @@ class BadInputCorpusTest {
         CliRun run = CliRun.tune("run", "--space", space.toString(), "--out", out.toString());
 
         run.assertRefusedCleanly(name(space));
-        assertEquals(space + ": " + expected, run.errLine());
+        if (expected.endsWith(OPEN_END)) {
+            String start = space + ": " + expected.substring(0, expected.length() - OPEN_END.length());
+            assertTrue(run.errLine().startsWith(start), "expected a line starting " + start + "\nbut was " + run.errLine());
+        } else {
+            assertEquals(space + ": " + expected, run.errLine());
+        }
         String path = PATHS.get(name(space));
         String afterFile = run.errLine().substring(space.toString().length() + 2);
         assertTrue(path.equals("line") ? afterFile.matches("line \\d+, column \\d+: .*") : afterFile.startsWith(path + ": "),
