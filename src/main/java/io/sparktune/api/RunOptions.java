@@ -15,6 +15,12 @@ import java.time.Duration;
 public record RunOptions(String out, String master, Duration lockStale, PrintStream progress, long progressMillis) {
     public static final Duration DEFAULT_LOCK_STALE = Duration.ofSeconds(60);
 
+    public RunOptions {
+        if (out != null) {
+            FlagPath.of("--out", out);
+        }
+    }
+
     public static RunOptions defaults() {
         return new RunOptions(null, null, DEFAULT_LOCK_STALE, System.out, 2_000);
     }

@@ -56,14 +56,17 @@ public final class SparkTune {
 
     /** Reads and validates a space file (local or on any Hadoop file system) with overrides applied. */
     public static SweepSpec spec(String spaceFile, Overrides overrides) {
-        String name = new Path(spaceFile).getName().replaceFirst("\\.json$", "");
-        return SpecParser.parse(spaceFile, readSpaceFile(spaceFile), name, overrides);
+        Path path = FlagPath.of("--space", spaceFile);
+        String name = path.getName().replaceFirst("\\.json$", "");
+        return SpecParser.parse(spaceFile, readSpaceFile(spaceFile, path), name, overrides);
     }
 
-    private static String readSpaceFile(String spaceFile) {
+    private static String readSpaceFile(String spaceFile, Path path) {
         try {
-            Path path = new Path(spaceFile);
             FileSystem fs = path.getFileSystem(SweepRun.HadoopConf.fromSparkProperties());
+            if (fs.getFileStatus(path).isDirectory()) {
+                throw new InvalidInputException(spaceFile, "", "is a directory, not a space file");
+            }
             try (InputStream in = fs.open(path)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
@@ -106,7 +109,7 @@ public final class SparkTune {
     /** The finished trials of the sweep in {@code dir}, read on the driver. */
     public static SweepResults results(String dir) throws IOException {
         SweepDirectory directory = open(dir);
-        SweepFile sweep = sweepIn(directory, dir);
+        SweepFile sweep = sweepFile(dir, directory);
         List<TrialResult> results = TrialTable.results(directory);
         return new SweepResults(sweep, results);
     }
@@ -127,7 +130,7 @@ public final class SparkTune {
      */
     public static void report(String dir, String html, String master) throws IOException {
         SweepDirectory directory = open(dir);
-        sweepIn(directory, dir);
+        sweepFile(dir, directory);
         try (SparkSessions spark = SparkSessions.obtain("sparktune report", master)) {
             HtmlReport.write(spark.session(), directory, html);
         }
@@ -139,7 +142,7 @@ public final class SparkTune {
      */
     public static void export(String dir, TableExport.Format format, String to, String master) throws IOException {
         SweepDirectory directory = open(dir);
-        sweepIn(directory, dir);
+        sweepFile(dir, directory);
         try (SparkSessions spark = SparkSessions.obtain("sparktune export", master)) {
             if (TrialTable.read(spark.session(), directory).isEmpty()) {
                 throw new InvalidInputException("--out", dir, "no trial has finished yet; nothing to export");
@@ -150,7 +153,14 @@ public final class SparkTune {
 
     /** The best trial: its config, metrics and model path, as best/best.json holds them. */
     public static Optional<BestTrial> best(String dir) throws IOException {
-        return BestTrial.read(open(dir));
+        SweepDirectory directory = open(dir);
+        sweepFile(dir, directory);
+        return BestTrial.read(directory);
+    }
+
+    private static SweepFile sweepFile(String dir, SweepDirectory directory) throws IOException {
+        return SweepFile.read(directory)
+                .orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
     }
 
     /** Where a sweep stands: counts, the lock's holder, the journal's size. */
@@ -163,11 +173,8 @@ public final class SparkTune {
         return TrialReport.read(open(dir), id);
     }
 
-    private static SweepFile sweepIn(SweepDirectory directory, String dir) throws IOException {
-        return SweepFile.read(directory).orElseThrow(() -> new InvalidInputException("--out", dir, "no sweep here (no sweep.json)"));
-    }
-
     static SweepDirectory open(String dir) {
+        FlagPath.of("--out", dir);
         return SweepDirectory.at(dir, SweepRun.HadoopConf.fromSparkProperties());
     }
 }

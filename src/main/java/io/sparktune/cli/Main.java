@@ -65,7 +65,8 @@ public final class Main {
     }
 
     private static String[] withDefaultSubcommand(CommandLine cli, String[] args) {
-        if (args.length == 0 || TOP_LEVEL_FLAGS.contains(args[0]) || cli.getSubcommands().containsKey(args[0])) {
+        // Only flags imply 'run': a word that is no command is reported as itself, not as a missing --space.
+        if (args.length == 0 || TOP_LEVEL_FLAGS.contains(args[0]) || !args[0].startsWith("-")) {
             return args;
         }
         String[] withRun = new String[args.length + 1];

@@ -98,6 +98,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (min != null && max != null) {
+            throw new InvalidInputException("--min/--max", "", "give one of them, not both");
+        }
         SweepSpec spec = spec();
         PrintStream console = tune.out;
         if (dryRun) {

@@ -1,8 +1,6 @@
 package io.sparktune.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -15,8 +13,6 @@ import java.util.concurrent.Callable;
         footer = {"", "Exit codes: 0 complete, 2 bad input, 3 no trial succeeded, 4 sweep locked by a live run,",
                 "75 time budget ended with work left (run again to continue), 1 internal error."})
 final class TuneCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
     /** Where subcommands print; the CLI's streams, so tests can run it in-process. */
     final PrintStream out;
     final PrintStream err;
@@ -26,9 +22,10 @@ final class TuneCommand implements Callable<Integer> {
         this.err = err;
     }
 
+    /** Reached with no arguments at all; one line, like every other bad input. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
+        err.println("tune: nothing to do: give --space FILE to run a sweep, or a command (see 'tune --help')");
         return Main.BAD_INPUT;
     }
 }

@@ -15,4 +15,9 @@ public record PluginSpec(String type, Map<String, Object> options) implements Se
     public static PluginSpec of(String type) {
         return new PluginSpec(type, Map.of());
     }
+
+    /** An option's value as an error message shows it: strings quoted, so that "5" and 5 read differently. */
+    public static String show(Object value) {
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
 }

@@ -26,23 +26,24 @@ final class SearcherOptions {
 
     int integer(String key, int fallback, int min) {
         Object value = spec.options().get(key);
-        if (value == null) {
+        // Absent takes the default; an explicit null is a mistake like any other wrong type.
+        if (!spec.options().containsKey(key)) {
             return fallback;
         }
         if (!(value instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue()) || n.doubleValue() < min
                 || n.doubleValue() > Integer.MAX_VALUE) {
-            throw new InvalidInputException(null, path + "." + key, "expected a whole number >= " + min + ", got " + value);
+            throw new InvalidInputException(null, path + "." + key, "expected a whole number >= " + min + ", got " + PluginSpec.show(value));
         }
         return n.intValue();
     }
 
     double number(String key, double fallback, double exclusiveMin) {
         Object value = spec.options().get(key);
-        if (value == null) {
+        if (!spec.options().containsKey(key)) {
             return fallback;
         }
         if (!(value instanceof Number n) || !(n.doubleValue() > exclusiveMin) || !Double.isFinite(n.doubleValue())) {
-            throw new InvalidInputException(null, path + "." + key, "expected a number > " + exclusiveMin + ", got " + value);
+            throw new InvalidInputException(null, path + "." + key, "expected a number > " + exclusiveMin + ", got " + PluginSpec.show(value));
         }
         return n.doubleValue();
     }

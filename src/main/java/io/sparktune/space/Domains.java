@@ -9,9 +9,7 @@ final class Domains {
 
     static Uniform uniform(double low, double high, String path) {
         finite(path, low, high);
-        if (!(low < high)) {
-            throw new InvalidInputException(null, path, "lower bound " + low + " must be below upper bound " + high);
-        }
+        ordered(low, high, path);
         return new Uniform(low, high);
     }
 
@@ -20,17 +18,13 @@ final class Domains {
         if (low <= 0) {
             throw new InvalidInputException(null, path, "lower bound must be > 0, got " + low);
         }
-        if (!(low < high)) {
-            throw new InvalidInputException(null, path, "lower bound " + low + " must be below upper bound " + high);
-        }
+        ordered(low, high, path);
         return new LogUniform(low, high);
     }
 
     static QUniform quniform(double low, double high, double q, String path) {
         finite(path, low, high, q);
-        if (!(low < high)) {
-            throw new InvalidInputException(null, path, "lower bound " + low + " must be below upper bound " + high);
-        }
+        ordered(low, high, path);
         if (q <= 0) {
             throw new InvalidInputException(null, path, "q must be > 0, got " + q);
         }
@@ -53,6 +47,16 @@ final class Domains {
             throw new InvalidInputException(null, path, "sigma must be > 0, got " + sigma);
         }
         return new Normal(mu, sigma);
+    }
+
+    /** Samples are low + u * (high - low): that width must be a finite number too. */
+    private static void ordered(double low, double high, String path) {
+        if (!(low < high)) {
+            throw new InvalidInputException(null, path, "lower bound " + low + " must be below upper bound " + high);
+        }
+        if (!Double.isFinite(high - low)) {
+            throw new InvalidInputException(null, path, "the range from " + low + " to " + high + " is too wide");
+        }
     }
 
     private static void finite(String path, double... values) {

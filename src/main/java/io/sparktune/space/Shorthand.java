@@ -49,7 +49,7 @@ public final class Shorthand {
         if (s.contains(",")) {
             return new GridList(listItems(s, s, path));
         }
-        return new Fixed(scalar(s));
+        return new Fixed(scalar(s, s, path));
     }
 
     private static Domain function(String name, String args, String text, String path) {
@@ -77,9 +77,13 @@ public final class Shorthand {
                 List<Object> values = new ArrayList<>();
                 for (int i = 0; i < n; i++) {
                     double x = n == 1 ? abn[0] : abn[0] + i * (abn[1] - abn[0]) / (n - 1);
-                    values.add(tidy(name.equals("logspace") ? Math.pow(10, x) : x));
+                    double value = name.equals("logspace") ? Math.pow(10, x) : x;
+                    if (!Double.isFinite(value)) {
+                        throw new InvalidInputException(null, path, "'" + text + "': values above 10^308 are out of range");
+                    }
+                    values.add(tidy(value));
                 }
-                yield new GridList(values);
+                yield new GridList(distinct(values, text, path));
             }
             default -> throw new IllegalStateException(name);
         };
@@ -91,7 +95,8 @@ public final class Shorthand {
             if (ab[1] < ab[0]) {
                 throw new InvalidInputException(null, path, "'" + text + "': end is below start");
             }
-            if (ab[1] - ab[0] >= 1_000_000) {
+            // Unsigned: the difference of the widest ranges overflows a signed long.
+            if (Long.compareUnsigned(ab[1] - ab[0], 1_000_000) >= 0) {
                 throw new InvalidInputException(null, path, "'" + text + "' has more than a million values");
             }
             List<Object> values = new ArrayList<>();
@@ -116,7 +121,7 @@ public final class Shorthand {
                 double x = n == 1 ? Math.log(a) : Math.log(a) + i * (Math.log(b) - Math.log(a)) / (n - 1);
                 values.add(tidy(Math.exp(x)));
             }
-            return new GridList(values);
+            return new GridList(distinct(values, text, path));
         }
         BigDecimal start = decimal(parts[0], text, path);
         BigDecimal step = decimal(parts[1], text, path);
@@ -160,8 +165,13 @@ public final class Shorthand {
             if (item.isBlank()) {
                 throw new InvalidInputException(null, path, "'" + text + "' has an empty item");
             }
-            values.add(scalar(unquote(item.trim())));
+            values.add(scalar(unquote(item.trim()), text, path));
         }
+        return distinct(values, text, path);
+    }
+
+    /** A grid that repeats a value runs the same trial twice: equal ends, or ends closer than 12 digits apart. */
+    private static List<Object> distinct(List<Object> values, String text, String path) {
         if (values.stream().distinct().count() != values.size()) {
             throw new InvalidInputException(null, path, "'" + text + "' lists a value twice");
         }
@@ -175,16 +185,16 @@ public final class Shorthand {
     }
 
     /** A number where it reads as one (whole numbers as Long), a boolean, or the text itself. */
-    public static Object scalar(String s) {
+    private static Object scalar(String s, String text, String path) {
         if (INTEGER.matcher(s).matches()) {
             try {
                 return Long.parseLong(s.startsWith("+") ? s.substring(1) : s);
             } catch (NumberFormatException tooLong) {
-                return Double.parseDouble(s);
+                return number(s, text, path);
             }
         }
         if (NUMBER.matcher(s).matches()) {
-            return Double.parseDouble(s);
+            return number(s, text, path);
         }
         if (s.equals("true") || s.equals("false")) {
             return Boolean.parseBoolean(s);
@@ -211,7 +221,15 @@ public final class Shorthand {
             throw new InvalidInputException(null, path,
                     "'" + text + "': expected two whole numbers a:b (for a real range write [a:b])");
         }
-        return new long[] {Long.parseLong(parts[0].trim()), Long.parseLong(parts[1].trim())};
+        return new long[] {wholeNumber(parts[0], text, path), wholeNumber(parts[1], text, path)};
+    }
+
+    private static long wholeNumber(String part, String text, String path) {
+        try {
+            return Long.parseLong(part.trim());
+        } catch (NumberFormatException tooLong) {
+            throw new InvalidInputException(null, path, "'" + text + "': '" + part.trim() + "' is out of range for a whole number");
+        }
     }
 
     private static double number(String part, String text, String path) {
@@ -219,7 +237,11 @@ public final class Shorthand {
         if (!NUMBER.matcher(p).matches()) {
             throw new InvalidInputException(null, path, "'" + text + "': '" + p + "' is not a number");
         }
-        return Double.parseDouble(p);
+        double value = Double.parseDouble(p);
+        if (!Double.isFinite(value)) {
+            throw new InvalidInputException(null, path, "'" + text + "': '" + p + "' is out of range");
+        }
+        return value;
     }
 
     private static BigDecimal decimal(String part, String text, String path) {

@@ -205,7 +205,8 @@ public final class SpaceParser {
         return out;
     }
 
-    static String kind(JsonNode node) {
+    /** How a message shows a JSON value that has the wrong type: scalars as written, containers by kind. */
+    public static String kind(JsonNode node) {
         if (node.isTextual()) {
             return "\"" + node.asText() + "\"";
         }

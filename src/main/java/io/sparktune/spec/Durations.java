@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d)");
     private static final Pattern WHOLE = Pattern.compile("((\\d+(?:\\.\\d+)?)(ms|s|m|h|d))+");
+    /** Longer than any batch window: a bigger value is a typo, and the largest overflow the deadline's milliseconds. */
+    private static final Duration LONGEST = Duration.ofDays(365);
 
     private Durations() {
     }
@@ -16,7 +18,7 @@ public final class Durations {
     public static Duration parse(String text) {
         String s = text.trim();
         if (s.matches("\\d+(\\.\\d+)?")) {
-            return Duration.ofMillis(Math.round(Double.parseDouble(s) * 1000));
+            return ofSeconds(Double.parseDouble(s), "'" + text + "'");
         }
         if (!WHOLE.matcher(s).matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a duration (examples: 90s, 30m, 2h, 1h30m)");
@@ -33,8 +35,20 @@ public final class Durations {
                 default -> 86_400_000;
             };
         }
-        if (millis <= 0) {
-            throw new IllegalArgumentException("'" + text + "' must be longer than zero");
+        return ofMillis(millis, "'" + text + "'");
+    }
+
+    /** Plain seconds, as a JSON number gives them; {@code shown} is how the message quotes the value. */
+    public static Duration ofSeconds(double seconds, String shown) {
+        return ofMillis(seconds * 1000, shown);
+    }
+
+    private static Duration ofMillis(double millis, String shown) {
+        if (!(millis >= 1)) {
+            throw new IllegalArgumentException(shown + " must be at least 1ms");
+        }
+        if (millis > LONGEST.toMillis()) {
+            throw new IllegalArgumentException(shown + " is longer than " + LONGEST.toDays() + " days");
         }
         return Duration.ofMillis(Math.round(millis));
     }

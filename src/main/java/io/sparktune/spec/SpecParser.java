@@ -1,10 +1,14 @@
 package io.sparktune.spec;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
@@ -16,6 +20,7 @@ import io.sparktune.space.Space;
 import io.sparktune.space.SpaceParser;
 import io.sparktune.train.Trainables;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,7 +43,13 @@ public final class SpecParser {
             Set.of("name", "metric", "mode", "params", "trainable", "searcher", "scheduler", "budget", "resources", "description");
     private static final Set<String> BUDGET_KEYS =
             Set.of("maxTrials", "parallelism", "timeBudget", "trialTimeout", "trialsPerTask");
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
+    /** The path of the whole file, as JSONPath writes it. */
+    static final String ROOT = "$";
+    /** Strict JSON; messages leave the file's text out, or a parse error would print the whole file. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private SpecParser() {
     }
@@ -64,20 +75,28 @@ public final class SpecParser {
         }
     }
 
-    private static ObjectNode read(String source, String json) {
+    private static ObjectNode read(String source, String text) {
+        // Windows editors start UTF-8 files with a byte order mark; JSON lets a reader skip it.
+        String json = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
         JsonNode node;
-        try {
-            node = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String what = e instanceof JsonParseException ? e.getOriginalMessage() : "malformed JSON";
-            throw new InvalidInputException(source, where, "malformed JSON: " + firstLine(what));
+        try (JsonParser parser = JSON.createParser(json)) {
+            try {
+                node = JSON.readTree(parser);
+            } catch (JsonProcessingException e) {
+                // Limits such as the nesting depth fail with no location of their own: the parser knows where it stopped.
+                JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                throw new InvalidInputException(source, "line " + at.getLineNr() + ", column " + at.getColumnNr(),
+                        "malformed JSON: " + firstLine(e instanceof MismatchedInputException
+                                ? "more content after the top-level object" : e.getOriginalMessage()));
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException(source, ROOT, "cannot read: " + e.getMessage());
         }
         if (node == null || node.isMissingNode()) {
-            throw new InvalidInputException(source, "", "the file is empty");
+            throw new InvalidInputException(source, ROOT, "the file is empty");
         }
         if (!node.isObject()) {
-            throw new InvalidInputException(source, "", "expected a JSON object at the top level");
+            throw new InvalidInputException(source, ROOT, "expected a JSON object at the top level, got " + SpaceParser.kind(node));
         }
         return (ObjectNode) node;
     }
@@ -145,10 +164,10 @@ public final class SpecParser {
         PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space));
         Map<String, Object> searcherOptions = new LinkedHashMap<>(searcherWithSeed.options());
         OptionalLong seed = OptionalLong.empty();
-        Object seedValue = searcherOptions.remove("seed");
-        if (seedValue != null) {
+        if (searcherOptions.containsKey("seed")) {
+            Object seedValue = searcherOptions.remove("seed");
             if (!(seedValue instanceof Long s)) {
-                throw new InvalidInputException(null, "searcher.seed", "expected a whole number, got " + seedValue);
+                throw new InvalidInputException(null, "searcher.seed", "expected a whole number, got " + PluginSpec.show(seedValue));
             }
             seed = OptionalLong.of(s);
         }
@@ -201,8 +220,11 @@ public final class SpecParser {
             throw new InvalidInputException(null, key, "expected an object with a \"type\"");
         }
         JsonNode typeNode = node.get("type");
-        if (typeNode == null && defaultType == null || typeNode != null && !typeNode.isTextual()) {
+        if (typeNode == null && defaultType == null) {
             throw new InvalidInputException(null, key + ".type", "missing: expected a string");
+        }
+        if (typeNode != null && !typeNode.isTextual()) {
+            throw new InvalidInputException(null, key + ".type", "expected a string, got " + SpaceParser.kind(typeNode));
         }
         String type = typeNode == null ? defaultType : typeNode.asText();
         Map<String, Object> options = new LinkedHashMap<>();
@@ -277,10 +299,7 @@ public final class SpecParser {
         }
         try {
             if (node.isNumber()) {
-                if (node.asDouble() <= 0) {
-                    throw new IllegalArgumentException("must be longer than zero, got " + node);
-                }
-                return Duration.ofMillis(Math.round(node.asDouble() * 1000));
+                return Durations.ofSeconds(node.asDouble(), node + " seconds");
             }
             if (node.isTextual()) {
                 return Durations.parse(node.asText());
@@ -305,11 +324,18 @@ public final class SpecParser {
         });
         JsonNode cpus = node.get("cpus");
         JsonNode gpus = node.get("gpus");
-        if (cpus != null && (!cpus.isIntegralNumber() || cpus.asInt() < 1)) {
+        if (cpus != null && (!cpus.isIntegralNumber() || !cpus.canConvertToInt() || cpus.asInt() < 1)) {
             throw new InvalidInputException(null, "resources.cpus", "expected a whole number >= 1, got " + cpus);
         }
         if (gpus != null && (!gpus.isNumber() || gpus.asDouble() < 0)) {
             throw new InvalidInputException(null, "resources.gpus", "expected a number >= 0, got " + gpus);
+        }
+        if (gpus != null && !Double.isFinite(gpus.asDouble())) {
+            throw new InvalidInputException(null, "resources.gpus", "number out of range");
+        }
+        // Spark's own rule for a task's share of a resource; it would fail the job only when it starts.
+        if (gpus != null && gpus.asDouble() > 0.5 && gpus.asDouble() % 1 != 0) {
+            throw new InvalidInputException(null, "resources.gpus", "a share of a GPU must be at most 0.5, or a whole number, got " + gpus);
         }
         return new Resources(cpus == null ? 1 : cpus.asInt(), gpus == null ? 0 : gpus.asDouble());
     }

@@ -79,19 +79,20 @@ public final class Options {
 
     public double number(String key, double fallback, double min) {
         Object value = spec.options().get(key);
-        if (value == null) {
+        // Absent takes the default; an explicit null is a mistake like any other wrong type.
+        if (!spec.options().containsKey(key)) {
             return fallback;
         }
         if (!(value instanceof Number n) || !(n.doubleValue() >= min)) {
-            throw new InvalidInputException(null, path + "." + key, "expected a number >= " + min + ", got " + value);
+            throw new InvalidInputException(null, path + "." + key, "expected a number >= " + min + ", got " + PluginSpec.show(value));
         }
         return n.doubleValue();
     }
 
     public boolean flag(String key) {
         Object value = spec.options().get(key);
-        if (value != null && !(value instanceof Boolean)) {
-            throw new InvalidInputException(null, path + "." + key, "expected true or false, got " + value);
+        if (spec.options().containsKey(key) && !(value instanceof Boolean)) {
+            throw new InvalidInputException(null, path + "." + key, "expected true or false, got " + PluginSpec.show(value));
         }
         return Boolean.TRUE.equals(value);
     }

@@ -8,6 +8,7 @@ import org.apache.spark.SparkContext;
 import java.io.IOException;
 import java.io.Serializable;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -26,7 +27,8 @@ public final class Trainables {
             for (TrainableType type : ServiceLoader.load(TrainableType.class, Trainables.class.getClassLoader())) {
                 types.put(type.name(), type);
             }
-            return Map.copyOf(types);
+            // Not Map.copyOf: its order changes from one JVM to the next, and messages list these names.
+            return Collections.unmodifiableMap(types);
         }
     }
 

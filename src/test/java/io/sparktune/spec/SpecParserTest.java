@@ -89,7 +89,12 @@ class SpecParserTest {
     void malformedJsonNamesTheLine() {
         assertTrue(problem("{\"params\": {\n\"x\": [1,2}").startsWith("space.json: line 2, column "));
         assertTrue(problem("{\"params\": {\"x\": 1, \"x\": 2}}").contains("Duplicate field 'x'"));
-        assertEquals("space.json: the file is empty", problem(""));
+        assertEquals("space.json: $: the file is empty", problem(""));
+    }
+
+    @Test
+    void aByteOrderMarkBeforeTheJsonIsSkipped() {
+        assertEquals("branin", parse("\uFEFF" + BRANIN + "}", new Overrides()).trainable().options().get("function"));
     }
 
     @Test

@@ -115,6 +115,9 @@ public enum BenchmarkFunction {
         List<String> names = new ArrayList<>();
         if (this == NOISY) {
             names.add("x");
+            if (defined.contains("noise")) {
+                names.add("noise");
+            }
             return names;
         }
         int d = 0;

@@ -2,6 +2,7 @@ package io.sparktune.train.function;
 
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
+import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
 import io.sparktune.train.Options;
 import io.sparktune.train.Trainable;
@@ -30,6 +31,15 @@ public final class FunctionType implements TrainableType {
         String mismatch = function.mismatch(names);
         if (mismatch != null) {
             throw new InvalidInputException(null, "params", mismatch);
+        }
+        // A text or boolean input would fail every trial at run time; refuse it before anything starts.
+        for (Parameter p : space.params()) {
+            if (function.inputs(names).contains(p.name())) {
+                p.domain().gridValues().stream().filter(v -> !(v instanceof Number)).findFirst().ifPresent(v -> {
+                    throw new InvalidInputException(null, "params." + p.name(),
+                            function.label() + " needs a number here, got " + PluginSpec.show(v));
+                });
+            }
         }
     }
 

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# A sweep on YARN. Spark 3.5 built for Scala 2.12 on the gateway; Java 17 in the driver and the
+# executors (set TUNE_JAVA_HOME when the NodeManagers' default Java is older).
+#
+#   submit/yarn.sh hdfs:///sweeps/specs/grid.json hdfs:///sweeps/grid --time-budget 3h30m
+#   TUNE_DEPLOY_MODE=cluster submit/yarn.sh conf/spaces/quickstart.json hdfs:///sweeps/quickstart
+#
+# Client mode (the default here) runs the driver on this machine: the script exits with tune's code
+# (0, 2, 3, 4, 75), which is what cron and Airflow need. In cluster mode the driver runs in the
+# application master and spark-submit only says whether the application succeeded; read the outcome
+# with 'tune status --out OUT'. A local space file is shipped with --files in cluster mode.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+usage="usage: yarn.sh SPACE OUT [tune flags...]"
+space="${1:?$usage}"
+out="${2:?$usage}"
+shift 2
+mode="${TUNE_DEPLOY_MODE:-client}"
+# Java 17: Spark's --add-opens list (also in conf/spark-defaults.conf and the pom's spark.java.opens).
+opens=$(sed -n 's/^spark\.driver\.extraJavaOptions[[:space:]]*//p' "$root/conf/spark-defaults.conf")
+
+extra=()
+if [ "$mode" = cluster ]; then
+  # The driver's working directory is a YARN container: files reach it by --files (one list; a
+  # second --files flag would replace the first), under their own name.
+  files="$root/conf/fairscheduler.xml"
+  if [[ "$space" != *://* ]]; then
+    files="$files,$space"
+    space="$(basename "$space")"
+  fi
+  extra+=(--files "$files" --conf spark.scheduler.allocation.file=fairscheduler.xml)
+else
+  extra+=(--conf "spark.scheduler.allocation.file=$root/conf/fairscheduler.xml")
+fi
+if [ -n "${TUNE_JAVA_HOME:-}" ]; then
+  extra+=(--conf "spark.yarn.appMasterEnv.JAVA_HOME=$TUNE_JAVA_HOME" --conf "spark.executorEnv.JAVA_HOME=$TUNE_JAVA_HOME")
+fi
+
+exec "${SPARK_HOME:?set SPARK_HOME to a Spark 3.5 (Scala 2.12) installation}/bin/spark-submit" \
+  --master yarn \
+  --deploy-mode "$mode" \
+  --queue "${TUNE_QUEUE:-default}" \
+  --class io.sparktune.cli.Main \
+  --name "sparktune $(basename "$space" .json)" \
+  --conf "spark.driver.extraJavaOptions=$opens" \
+  --conf "spark.executor.extraJavaOptions=$opens" \
+  --conf spark.scheduler.mode=FAIR \
+  --conf spark.task.maxFailures=4 \
+  --num-executors "${TUNE_EXECUTORS:-8}" \
+  --executor-cores "${TUNE_EXECUTOR_CORES:-2}" \
+  --executor-memory "${TUNE_EXECUTOR_MEMORY:-4g}" \
+  "${extra[@]}" \
+  "$root/target/tune.jar" \
+  --space "$space" --out "$out" "$@"
