@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random or sobol.")
     String searcher;
 
+    @Option(names = "--scheduler", paramLabel = "TYPE",
+            description = "fifo, asha, hyperband, median or pbt; its options come from the space file's scheduler (docs/schedulers.md).")
+    String scheduler;
+
     @Option(names = "--max-trials", paramLabel = "N", description = "How many trials to run in all.")
     Integer maxTrials;
 
@@ -96,6 +100,7 @@ final class RunCommand implements Callable<Integer> {
         Overrides o = new Overrides()
                 .set("--searcher", searcher, "searcher", "type")
                 .set("--seed", seed, "searcher", "seed")
+                .set("--scheduler", scheduler, "scheduler", "type")
                 .set("--max-trials", maxTrials, "budget", "maxTrials")
                 .set("--parallelism", parallelism, "budget", "parallelism")
                 .set("--trials-per-task", trialsPerTask, "budget", "trialsPerTask")

@@ -3,6 +3,10 @@ package io.sparktune.engine;
 import io.sparktune.core.Config;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.schedule.Round;
+import io.sparktune.schedule.Rounds;
+import io.sparktune.schedule.Schedulers;
 import io.sparktune.search.Searcher;
 import io.sparktune.search.Searchers;
 import io.sparktune.spec.Budget;
@@ -70,6 +74,10 @@ public final class SweepEngine {
         Budget budget = spec.budget();
         int total = budget.totalTrials(searcher.size());
         Deque<Trial> rerun = new ArrayDeque<>(state.unfinished());
+        // Synchronous schedulers (hyperband, pbt) choose every trial a round runs; paused trials wait here for the round's end.
+        Rounds rounds = Schedulers.rounds(spec.scheduler(), spec.space(), dir, masterSeed).orElse(null);
+        Deque<Trial> round = new ArrayDeque<>();
+        List<TrialResult> paused = new ArrayList<>();
         if (!rerun.isEmpty()) {
             out.println("resuming: " + state.done() + " trials done, " + rerun.size() + " to run again");
         }
@@ -95,7 +103,19 @@ public final class SweepEngine {
             if (deadline != null && !outOfTime && now + expected >= deadline) {
                 outOfTime = true;
             }
-            boolean moreToStart = !rerun.isEmpty() || (!exhausted && state.history().created() < total);
+            if (rounds != null && !outOfTime && !exhausted && inFlight == 0 && rerun.isEmpty() && round.isEmpty()) {
+                Round next = rounds.next(List.copyOf(paused), new RoundTrials(state, searcher, masterSeed, total));
+                paused.clear();
+                for (TrialResult stopped : next.stopped()) {
+                    if (state.finished(stopped)) {
+                        journal.add(new JournalRecord.Finished(stopped));
+                    }
+                }
+                round.addAll(next.run());
+                exhausted = next.run().isEmpty();
+            }
+            boolean moreToStart = !rerun.isEmpty() || !round.isEmpty()
+                    || (rounds == null && !exhausted && state.history().created() < total);
             List<Trial> batch = new ArrayList<>();
             if (!outOfTime && moreToStart) {
                 if (launcher == null) {
@@ -109,8 +129,11 @@ public final class SweepEngine {
                 while (batch.size() < parallelism - inFlight && !rerun.isEmpty()) {
                     batch.add(rerun.poll().nextAttempt());
                 }
+                while (batch.size() < parallelism - inFlight && !round.isEmpty()) {
+                    batch.add(round.poll());
+                }
                 int room = Math.min(parallelism - inFlight - batch.size(), total - state.history().created());
-                if (room > 0 && !exhausted) {
+                if (room > 0 && !exhausted && rounds == null) {
                     List<Config> configs = searcher.suggest(room, state.history());
                     exhausted = configs.size() < room;
                     int id = state.history().created();
@@ -156,7 +179,9 @@ public final class SweepEngine {
                 if (completion instanceof Completion.Results results) {
                     for (TrialResult result : results.results()) {
                         inFlight--;
-                        if (state.finished(result)) {
+                        if (result.status() == TrialStatus.PAUSED) {
+                            paused.add(result);
+                        } else if (state.finished(result)) {
                             journal.add(new JournalRecord.Finished(result));
                             durationSum += result.endMillis() - result.startMillis();
                             durationCount++;
@@ -178,8 +203,8 @@ public final class SweepEngine {
         progress.print(state, 0, total);
         journal.compact();
 
-        boolean workLeft = !rerun.isEmpty() || !state.unfinished().isEmpty()
-                || (!exhausted && state.history().created() < total);
+        boolean workLeft = !rerun.isEmpty() || !round.isEmpty() || !state.unfinished().isEmpty()
+                || (!exhausted && (rounds != null || state.history().created() < total));
         SweepOutcome.Status status = workLeft ? SweepOutcome.Status.OUT_OF_TIME
                 : state.completed() + state.stopped() == 0 ? SweepOutcome.Status.NO_SUCCESS
                 : SweepOutcome.Status.COMPLETE;

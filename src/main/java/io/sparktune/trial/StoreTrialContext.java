@@ -29,7 +29,7 @@ final class StoreTrialContext implements TrialContext {
     private final Checkpoints checkpoints;
     private final ProgressLog progress;
     private volatile boolean stop;
-    private volatile boolean stoppedByScheduler;
+    private volatile Decision decision = Decision.CONTINUE;
     private long steps;
 
     StoreTrialContext(int trialId, long seed, int cpus, List<String> gpus, Objective objective, Scheduler scheduler,
@@ -75,9 +75,11 @@ final class StoreTrialContext implements TrialContext {
             throw new UncheckedIOException("cannot record step " + step + " of trial " + trialId, e);
         }
         Double value = metrics.get(objective.metric());
-        if (value != null && !value.isNaN() && scheduler.onReport(trialId, step, objective.loss(value)) == Decision.STOP) {
-            stoppedByScheduler = true;
-            stop = true;
+        if (value != null && !value.isNaN() && decision == Decision.CONTINUE) {
+            decision = scheduler.onReport(trialId, step, objective.loss(value));
+            if (decision != Decision.CONTINUE) {
+                stop = true;
+            }
         }
         return !stop;
     }
@@ -91,8 +93,9 @@ final class StoreTrialContext implements TrialContext {
         stop = true;
     }
 
-    boolean stoppedByScheduler() {
-        return stoppedByScheduler;
+    /** What the scheduler said last: STOP or PAUSE once it ended the trial. */
+    Decision decision() {
+        return decision;
     }
 
     long steps() {
