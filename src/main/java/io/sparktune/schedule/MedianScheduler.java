@@ -26,7 +26,7 @@ final class MedianScheduler implements Scheduler {
     private final int minSamples;
     private final long refreshMillis;
     private final Map<Integer, List<ProgressLog.Step>> others = new HashMap<>();
-    private long readAt = Long.MIN_VALUE;
+    private long readAt;
     private double best = Double.NaN;
 
     MedianScheduler(SweepDirectory dir, Objective objective, long gracePeriod, int minSamples, long refreshMillis) {
