@@ -104,7 +104,7 @@ public final class SweepEngine {
                 outOfTime = true;
             }
             if (rounds != null && !outOfTime && !exhausted && inFlight == 0 && rerun.isEmpty() && round.isEmpty()) {
-                Round next = rounds.next(List.copyOf(paused), new RoundTrials(state, searcher, masterSeed, total));
+                Round next = rounds.next(List.copyOf(paused), new RoundTrials(state, searcher, masterSeed, total, journal));
                 paused.clear();
                 for (TrialResult stopped : next.stopped()) {
                     if (state.finished(stopped)) {

@@ -42,10 +42,14 @@ class ScheduledSweepTest {
     }
 
     private SweepOutcome run(String out, String trainable, String scheduler, int trials) throws Exception {
+        return run(out, trainable, scheduler, trials, "5m");
+    }
+
+    private SweepOutcome run(String out, String trainable, String scheduler, int trials, String timeBudget) throws Exception {
         String json = "{\"params\": {\"x0\": \"uniform[-5:10]\", \"x1\": \"uniform[0:15]\"},"
                 + " \"trainable\": {\"type\": \"function\", \"function\": \"branin\", " + trainable + "},"
                 + " \"searcher\": {\"type\": \"random\", \"seed\": 11}, \"scheduler\": " + scheduler + ","
-                + " \"budget\": {\"maxTrials\": " + trials + ", \"parallelism\": 2}}";
+                + " \"budget\": {\"maxTrials\": " + trials + ", \"parallelism\": 2, \"timeBudget\": \"" + timeBudget + "\"}}";
         return SparkTune.run(SpecParser.parse("test.json", json, "test", new Overrides()),
                 new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(new ByteArrayOutputStream(), true), 200));
     }
@@ -115,6 +119,29 @@ class ScheduledSweepTest {
         assertEquals(9 + 6 + 6 + 15 + 6 + 27, stepsTrained(out, results), "no step trained twice");
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), ProgressLog.read(dir(out), winnerOf(results, 0, 9))
                 .stream().map(ProgressLog.Step::step).toList());
+    }
+
+    @Test
+    void aHyperbandSweepCutByItsTimeBudgetKeepsItsRungsAndDecidesAsAnUninterruptedOne() throws Exception {
+        String trainable = "\"steps\": 9, \"checkpoint\": true, \"stepSeconds\": 0.1";
+        String scheduler = "{\"type\": \"hyperband\", \"maxSteps\": 9}";
+        String whole = tmp.resolve("whole").toString();
+        run(whole, trainable, scheduler, 17);
+        String cut = tmp.resolve("cut").toString();
+        assertEquals(SweepOutcome.Status.OUT_OF_TIME, run(cut, trainable, scheduler, 17, "1500ms").status());
+        assertEquals(SweepOutcome.Status.COMPLETE, run(cut, trainable, scheduler, 17).status());
+        assertEquals(statuses(whole), statuses(cut));
+        for (long rung : List.of(1L, 3L)) {
+            assertEquals(new Rungs(dir(whole)).at(rung).stream().map(e -> e.trialId() + "=" + e.loss()).sorted().toList(),
+                    new Rungs(dir(cut)).at(rung).stream().map(e -> e.trialId() + "=" + e.loss()).sorted().toList(),
+                    "rung " + rung + ": one record per trial, the same values");
+        }
+    }
+
+    private static Map<Integer, TrialStatus> statuses(String out) throws IOException {
+        Map<Integer, TrialStatus> statuses = new java.util.TreeMap<>();
+        new SweepFiles(out).results().forEach(r -> statuses.put(r.id(), r.status()));
+        return statuses;
     }
 
     private static int winnerOf(List<TrialResult> results, int from, int to) {

@@ -45,11 +45,13 @@ final class FunctionTrainable implements Trainable {
                 Thread.sleep(stepMillis);
             }
             metrics = Map.of(METRIC, value + (double) (steps - step) / (steps * step) + spread * (steps - step) / Math.max(1, steps - 1));
+            boolean goOn = steps <= 1 || context.report(step, metrics);
             if (checkpoint) {
                 // The state of a function trial is its step; a retried or paused trial goes on from the last one saved.
+                // Saved after the report, and when stopping too, so a checkpoint always follows a step the scheduler saw.
                 context.saveCheckpoint(step, out -> out.write(0));
             }
-            if (steps > 1 && !context.report(step, metrics)) {
+            if (!goOn) {
                 break;
             }
         }
