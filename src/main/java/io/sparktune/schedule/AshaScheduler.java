@@ -22,7 +22,7 @@ final class AshaScheduler implements Scheduler {
     private final int brackets;
 
     AshaScheduler(SweepDirectory dir, long maxSteps, long gracePeriod, int reductionFactor, int brackets) {
-        this.rungs = dir == null ? null : new Rungs(dir);
+        this.rungs = new Rungs(dir);
         this.maxSteps = maxSteps;
         this.gracePeriod = gracePeriod;
         this.reductionFactor = reductionFactor;

@@ -18,6 +18,8 @@ public final class Schedulers {
     private static final List<String> TYPES = List.of("fifo", "asha", "hyperband", "median", "pbt");
     /** The median rule reads other trials' progress no oftener than their runners write it. */
     private static final long MEDIAN_REFRESH_MILLIS = 2_000;
+    private static final List<String> ASHA_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor", "brackets");
+    private static final List<String> HYPERBAND_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor");
 
     private Schedulers() {
     }
@@ -54,9 +56,6 @@ public final class Schedulers {
             default -> Optional.empty();
         };
     }
-
-    private static final List<String> ASHA_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor", "brackets");
-    private static final List<String> HYPERBAND_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor");
 
     private static Scheduler build(PluginSpec spec, String path, Objective objective, SweepDirectory dir) {
         return switch (spec.type()) {
