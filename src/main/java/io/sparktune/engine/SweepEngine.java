@@ -36,7 +36,9 @@ import java.util.function.Supplier;
  * The driver loop. It keeps {@code parallelism} trials in flight: whenever results come back it
  * records them, suggests the trials that take the freed slots and launches them as one Spark job;
  * the journal gets what happened at most a second later, one file per flush. Trials started by a dead driver run again first; at the time budget's end no new trial
- * starts, and running ones are cancelled to run again next time.
+ * starts, and running ones are cancelled to run again next time. With a synchronous scheduler
+ * (hyperband, pbt) its {@link Rounds} choose the trials instead, a round at a time: trials that pause
+ * wait for the round's end, when the rounds say which resume, which stop and which new ones start.
  */
 public final class SweepEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SweepEngine.class);

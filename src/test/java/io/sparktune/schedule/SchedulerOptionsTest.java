@@ -1,9 +1,18 @@
 package io.sparktune.schedule;
 
+import io.sparktune.cli.Main;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +34,18 @@ class SchedulerOptionsTest {
     void anUnknownTypeFromTheFlagNamesTheFlag() {
         assertEquals("--scheduler: scheduler.type: unknown scheduler 'bogus' (expected one of fifo, asha, hyperband, median, pbt)",
                 error(null, new Overrides().set("--scheduler", "bogus", "scheduler", "type")));
+    }
+
+    @Test
+    void theCliRefusesAnUnknownSchedulerWithExit2AndOneLine(@TempDir Path tmp) throws IOException {
+        Path space = Files.writeString(tmp.resolve("s.json"),
+                "{\"params\": {\"x\": \"[0,1]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(new String[] {"--space", space.toString(), "--scheduler", "bogus"},
+                new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true));
+        assertEquals(2, exit);
+        assertEquals("--scheduler: scheduler.type: unknown scheduler 'bogus' (expected one of fifo, asha, hyperband, median, pbt)",
+                err.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.SplittableRandom;
  * training time; every trial's curve has the same offset at a given step, so early values rank
  * trials as their final values do, unless {@code curveSpread} is above 0: then each trial's curve also
  * carries its own offset, up to curveSpread at step 1 and falling linearly to 0 at the last step, so
- * that curves cross and a trial that looks poor early may end best. With {@code checkpoint} it saves a checkpoint each step, so that a
- * retried trial continues where it was, as a real trainable would.
+ * that curves cross and a trial that looks poor early may end best. With {@code checkpoint} it saves
+ * a checkpoint each step, so that a retried or paused trial continues where it was, as a real
+ * trainable would.
  */
 final class FunctionTrainable implements Trainable {
     static final String METRIC = "loss";
