@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
+import io.sparktune.store.Lineage;
 import io.sparktune.store.Json;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepFile;
@@ -12,6 +13,7 @@ import io.sparktune.store.SweepLock;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,9 +23,10 @@ import java.util.Set;
  *
  * @param unfinished trials started but without a result: running now, or left by a dead driver
  * @param lockHolder who holds the lock and how fresh its heartbeat is, empty when nobody does
+ * @param lineage    the trials that population based training cloned from others, by id
  */
 public record SweepStatus(String dir, String name, int completed, int stopped, int failed, int unfinished,
-                          Optional<String> lockHolder, int journalFiles, Optional<BestTrial> best) {
+                          Optional<String> lockHolder, int journalFiles, Optional<BestTrial> best, List<Lineage> lineage) {
 
     public int done() {
         return completed + stopped + failed;
@@ -44,7 +47,8 @@ public record SweepStatus(String dir, String name, int completed, int stopped, i
         });
         started.removeAll(finished);
         return new SweepStatus(dir.uri(), sweep.name(), counts.getOrDefault("COMPLETED", 0), counts.getOrDefault("STOPPED", 0),
-                counts.getOrDefault("FAILED", 0), started.size(), lockHolder(dir), Journal.fileCount(dir), BestTrial.read(dir));
+                counts.getOrDefault("FAILED", 0), started.size(), lockHolder(dir), Journal.fileCount(dir), BestTrial.read(dir),
+                Lineage.all(dir));
     }
 
     private static Optional<String> lockHolder(SweepDirectory dir) throws IOException {

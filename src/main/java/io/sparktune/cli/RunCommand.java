@@ -56,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, evolution or auto (default: grid for all-list spaces, else auto).")
     String searcher;
 
+    @Option(names = "--scheduler", paramLabel = "TYPE",
+            description = "fifo, asha, hyperband, median or pbt; its options come from the space file's scheduler (docs/schedulers.md).")
+    String scheduler;
+
     @Option(names = "--max-trials", paramLabel = "N", description = "How many trials to run in all.")
     Integer maxTrials;
 
@@ -98,9 +102,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (min != null && max != null) {
-            throw new InvalidInputException("--min/--max", "", "give one of them, not both");
-        }
         SweepSpec spec = spec();
         PrintStream console = tune.out;
         if (dryRun) {
@@ -150,6 +151,7 @@ final class RunCommand implements Callable<Integer> {
         Overrides o = new Overrides()
                 .set("--searcher", searcher, "searcher", "type")
                 .set("--seed", seed, "searcher", "seed")
+                .set("--scheduler", scheduler, "scheduler", "type")
                 .set("--max-trials", maxTrials, "budget", "maxTrials")
                 .set("--parallelism", parallelism, "budget", "parallelism")
                 .set("--trials-per-task", trialsPerTask, "budget", "trialsPerTask")

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows where a sweep stands, while it runs or after: counts, the lock's holder, the best trial.",
+        description = {"Shows where a sweep stands, while it runs or after: counts, the lock's holder, the best trial, pbt's lineage.",
                 "With --trial, one trial: its config, result, error, and the output tails it kept."})
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand
@@ -38,6 +38,11 @@ final class StatusCommand implements Callable<Integer> {
         tune.out.println("journal: " + s.journalFiles() + " files");
         s.best().ifPresent(b -> tune.out.println("best: trial " + b.trialId() + " " + b.metric() + "=" + b.value()
                 + "  " + b.config()));
+        if (!s.lineage().isEmpty()) {
+            tune.out.println("lineage (pbt clones):");
+            s.lineage().forEach(l -> tune.out.println("  trial " + l.trialId() + " <- trial " + l.parent() + " at step " + l.step()
+                    + (l.changes().isEmpty() ? "" : ": " + l.changes())));
+        }
         return 0;
     }
 

@@ -3,6 +3,10 @@ package io.sparktune.engine;
 import io.sparktune.core.Config;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.schedule.Round;
+import io.sparktune.schedule.Rounds;
+import io.sparktune.schedule.Schedulers;
 import io.sparktune.search.Searcher;
 import io.sparktune.search.Searchers;
 import io.sparktune.spec.Budget;
@@ -36,7 +40,9 @@ import java.util.function.Supplier;
  * The driver loop. It keeps {@code parallelism} trials in flight: whenever results come back it
  * records them, suggests the trials that take the freed slots and launches them as one Spark job;
  * the journal gets what happened at most a second later, one file per flush. Trials started by a dead driver run again first; at the time budget's end no new trial
- * starts, and running ones are cancelled to run again next time.
+ * starts, and running ones are cancelled to run again next time. With a synchronous scheduler
+ * (hyperband, pbt) its {@link Rounds} choose the trials instead, a round at a time: trials that pause
+ * wait for the round's end, when the rounds say which resume, which stop and which new ones start.
  */
 public final class SweepEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SweepEngine.class);
@@ -76,6 +82,10 @@ public final class SweepEngine {
         Budget budget = spec.budget();
         int total = budget.totalTrials(searcher.size());
         Deque<Trial> rerun = new ArrayDeque<>(state.unfinished());
+        // Synchronous schedulers (hyperband, pbt) choose every trial a round runs; paused trials wait here for the round's end.
+        Rounds rounds = Schedulers.rounds(spec.scheduler(), spec.space(), dir, masterSeed).orElse(null);
+        Deque<Trial> round = new ArrayDeque<>();
+        List<TrialResult> paused = new ArrayList<>();
         if (!rerun.isEmpty()) {
             out.println("resuming: " + state.done() + " trials done, " + rerun.size() + " to run again");
         }
@@ -103,7 +113,19 @@ public final class SweepEngine {
                 if (deadline != null && !outOfTime && now + expected >= deadline) {
                     outOfTime = true;
                 }
-                boolean moreToStart = !rerun.isEmpty() || (!exhausted && state.history().created() < total);
+                if (rounds != null && !outOfTime && !exhausted && inFlight == 0 && rerun.isEmpty() && round.isEmpty()) {
+                    Round next = rounds.next(List.copyOf(paused), new RoundTrials(state, searcher, masterSeed, total, journal));
+                    paused.clear();
+                    for (TrialResult stopped : next.stopped()) {
+                        if (state.finished(stopped)) {
+                            journal.add(new JournalRecord.Finished(stopped));
+                        }
+                    }
+                    round.addAll(next.run());
+                    exhausted = next.run().isEmpty();
+                }
+                boolean moreToStart = !rerun.isEmpty() || !round.isEmpty()
+                        || (rounds == null && !exhausted && state.history().created() < total);
                 List<Trial> batch = new ArrayList<>();
                 if (!outOfTime && moreToStart) {
                     if (launcher == null) {
@@ -117,8 +139,11 @@ public final class SweepEngine {
                     while (batch.size() < parallelism - inFlight && !rerun.isEmpty()) {
                         batch.add(rerun.poll().nextAttempt());
                     }
+                    while (batch.size() < parallelism - inFlight && !round.isEmpty()) {
+                        batch.add(round.poll());
+                    }
                     int room = Math.min(parallelism - inFlight - batch.size(), total - state.history().created());
-                    if (room > 0 && !exhausted) {
+                    if (room > 0 && !exhausted && rounds == null) {
                         List<Config> configs = searcher.suggest(room, state.history());
                         exhausted = configs.size() < room;
                         int id = state.history().created();
@@ -164,7 +189,9 @@ public final class SweepEngine {
                     if (completion instanceof Completion.Results results) {
                         for (TrialResult result : results.results()) {
                             inFlight--;
-                            if (state.finished(result)) {
+                            if (result.status() == TrialStatus.PAUSED) {
+                                paused.add(result);
+                            } else if (state.finished(result)) {
                                 journal.add(new JournalRecord.Finished(result));
                                 durationSum += result.endMillis() - result.startMillis();
                                 durationCount++;
@@ -194,8 +221,8 @@ public final class SweepEngine {
         progress.finish(state, total);
         store.run("compact the journal", journal::compact);
 
-        boolean workLeft = !rerun.isEmpty() || !state.unfinished().isEmpty()
-                || (!exhausted && state.history().created() < total);
+        boolean workLeft = !rerun.isEmpty() || !round.isEmpty() || !state.unfinished().isEmpty()
+                || (!exhausted && (rounds != null || state.history().created() < total));
         SweepOutcome.Status status = workLeft ? SweepOutcome.Status.OUT_OF_TIME
                 : state.completed() + state.stopped() == 0 ? SweepOutcome.Status.NO_SUCCESS
                 : SweepOutcome.Status.COMPLETE;

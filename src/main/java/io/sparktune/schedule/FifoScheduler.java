@@ -2,7 +2,6 @@ package io.sparktune.schedule;
 
 /** Runs every trial to the end. */
 final class FifoScheduler implements Scheduler {
-    private static final long serialVersionUID = 1L;
 
     @Override
     public Decision onReport(int trialId, long step, double loss) {

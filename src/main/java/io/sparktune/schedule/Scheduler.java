@@ -1,14 +1,18 @@
 package io.sparktune.schedule;
 
-import java.io.Serializable;
-
 /**
  * Decides, after each step a trial reports, whether it goes on. Executor side: the runner of a trial
- * calls {@link #onReport} from the trial's thread, for many trials at once in one JVM, and again for
- * the same step when a trial is retried, so a decision must depend only on what the sweep directory
- * holds and on the report itself. A scheduler returns a decision and never touches a trial.
+ * makes one instance per run of a trial (from {@link Schedulers#create}) and calls {@link #onReport}
+ * from the trial's thread, while other trials run in the same JVM and on other executors. The same
+ * trial runs again after an executor or driver loss, and reports the same steps again, so a decision
+ * must depend only on what the sweep directory holds and on the report itself, and anything a
+ * scheduler writes there (rung records) must be written once per trial. A scheduler returns a
+ * decision and never touches a trial.
+ *
+ * <p>Synchronous schedulers (hyperband, pbt) also have a driver side, {@link Rounds}: they pause
+ * trials at the step budget that the driver set, and the driver decides what happens next.
  */
-public interface Scheduler extends Serializable {
+public interface Scheduler {
 
     /**
      * @param loss the sweep's objective at this step, negated when the sweep maximises

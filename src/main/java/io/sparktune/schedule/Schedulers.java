@@ -1,13 +1,25 @@
 package io.sparktune.schedule;
 
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Objective;
 import io.sparktune.core.PluginSpec;
+import io.sparktune.space.Space;
+import io.sparktune.store.SweepDirectory;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The schedulers a spec can name. */
+/**
+ * The schedulers a spec can name: their options checked on the driver before anything runs
+ * ({@link #validate}), their executor side made once per trial run ({@link #create}), and the driver
+ * side of the synchronous ones ({@link #rounds}).
+ */
 public final class Schedulers {
-    private static final List<String> TYPES = List.of("fifo");
+    private static final List<String> TYPES = List.of("fifo", "asha", "hyperband", "median", "pbt");
+    /** The median rule reads other trials' progress no oftener than their runners write it. */
+    private static final long MEDIAN_REFRESH_MILLIS = 2_000;
+    private static final List<String> ASHA_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor", "brackets");
+    private static final List<String> HYPERBAND_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor");
 
     private Schedulers() {
     }
@@ -21,13 +33,88 @@ public final class Schedulers {
             throw new InvalidInputException(null, path + ".type",
                     "unknown scheduler '" + spec.type() + "' (expected one of " + String.join(", ", TYPES) + ")");
         }
-        if (!spec.options().isEmpty()) {
-            throw new InvalidInputException(null, path + "." + spec.options().keySet().iterator().next(),
-                    "unknown option for scheduler '" + spec.type() + "'");
-        }
+        build(spec, path, null, null);
     }
 
-    public static Scheduler create(PluginSpec spec) {
-        return new FifoScheduler();
+    /** The executor side, for one run of one trial. */
+    public static Scheduler create(PluginSpec spec, Objective objective, SweepDirectory dir) {
+        return build(spec, "scheduler", objective, dir);
+    }
+
+    /** The driver side of hyperband and pbt; empty for the schedulers that decide on executors alone. */
+    public static Optional<Rounds> rounds(PluginSpec spec, Space space, SweepDirectory dir, long masterSeed) {
+        return switch (spec.type()) {
+            case "hyperband" -> {
+                SchedulerOptions options = new SchedulerOptions(spec, "scheduler", HYPERBAND_KEYS);
+                yield Optional.of(new Hyperband(dir, brackets(options), reductionFactor(options)));
+            }
+            case "pbt" -> {
+                Pbt pbt = new Pbt(new SchedulerOptions(spec, "scheduler", Pbt.KEYS));
+                yield Optional.of(new PopulationTraining(dir, pbt.maxSteps, pbt.interval, pbt.quantile,
+                        new Exploration(space, pbt.resampleProbability), masterSeed));
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    private static Scheduler build(PluginSpec spec, String path, Objective objective, SweepDirectory dir) {
+        return switch (spec.type()) {
+            case "asha" -> {
+                SchedulerOptions options = new SchedulerOptions(spec, path, ASHA_KEYS);
+                long maxSteps = options.required("maxSteps", 1);
+                long grace = options.whole("gracePeriod", 1, 1);
+                if (grace >= maxSteps) {
+                    throw options.invalid("gracePeriod", "must be below maxSteps (" + maxSteps + "), got " + grace);
+                }
+                yield new AshaScheduler(dir, maxSteps, grace, reductionFactor(options), (int) options.whole("brackets", 1, 1));
+            }
+            case "hyperband" -> {
+                SchedulerOptions options = new SchedulerOptions(spec, path, HYPERBAND_KEYS);
+                brackets(options);
+                yield new PausingScheduler(dir, options.required("maxSteps", 1));
+            }
+            case "median" -> {
+                SchedulerOptions options = new SchedulerOptions(spec, path, List.of("gracePeriod", "minSamples"));
+                yield new MedianScheduler(dir, objective, options.whole("gracePeriod", 1, 1),
+                        (int) options.whole("minSamples", 3, 1), MEDIAN_REFRESH_MILLIS);
+            }
+            case "pbt" -> new PausingScheduler(dir, new Pbt(new SchedulerOptions(spec, path, Pbt.KEYS)).maxSteps);
+            default -> {
+                new SchedulerOptions(spec, path, List.of());
+                yield new FifoScheduler();
+            }
+        };
+    }
+
+    private static Brackets brackets(SchedulerOptions options) {
+        long maxSteps = options.required("maxSteps", 1);
+        long grace = options.whole("gracePeriod", 1, 1);
+        if (grace > maxSteps) {
+            throw options.invalid("gracePeriod", "must not exceed maxSteps (" + maxSteps + "), got " + grace);
+        }
+        return new Brackets(maxSteps, grace, reductionFactor(options));
+    }
+
+    private static int reductionFactor(SchedulerOptions options) {
+        return (int) options.whole("reductionFactor", 3, 2);
+    }
+
+    /** pbt's options, read and checked in one place for both sides. */
+    private static final class Pbt {
+        static final List<String> KEYS = List.of("maxSteps", "perturbationInterval", "quantile", "resampleProbability");
+        final long maxSteps;
+        final long interval;
+        final double quantile;
+        final double resampleProbability;
+
+        Pbt(SchedulerOptions options) {
+            maxSteps = options.required("maxSteps", 2);
+            interval = options.required("perturbationInterval", 1);
+            if (interval >= maxSteps) {
+                throw options.invalid("perturbationInterval", "must be below maxSteps (" + maxSteps + "), got " + interval);
+            }
+            quantile = options.number("quantile", 0.25, 0.01, 0.5);
+            resampleProbability = options.number("resampleProbability", 0.25, 0, 1);
+        }
     }
 }

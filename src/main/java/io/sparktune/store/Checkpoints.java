@@ -44,6 +44,17 @@ public final class Checkpoints {
                 .max(Comparator.comparingLong(Saved::step));
     }
 
+    /** Saves this trial's newest checkpoint as {@code target}'s, at the same step; empty when there is none to copy. */
+    public Optional<Saved> copyLatestTo(Checkpoints target) throws IOException {
+        Optional<Saved> latest = latest();
+        if (latest.isPresent()) {
+            try (InputStream in = open(latest.get())) {
+                target.save(latest.get().step(), in::transferTo);
+            }
+        }
+        return latest;
+    }
+
     public InputStream open(Saved saved) throws IOException {
         return dir.fs().open(saved.path());
     }

@@ -19,7 +19,8 @@ import java.util.UUID;
  * never sees half a file and a crash leaves the previous version.
  *
  * <pre>
- * sweep.json  journal/  trials/&lt;id&gt;/{progress.jsonl,checkpoint/,output/}  best/  trials.parquet/  lock
+ * sweep.json  journal/  trials/&lt;id&gt;/{progress.jsonl,checkpoint/,output/,budget}  rungs/&lt;step&gt;/&lt;id&gt;
+ * lineage/&lt;id&gt;.json  best/  trials.parquet/  lock
  * </pre>
  */
 public final class SweepDirectory {

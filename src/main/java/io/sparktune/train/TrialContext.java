@@ -29,7 +29,10 @@ public interface TrialContext {
      * Records the metrics of one step (an epoch, an iteration) in the sweep directory and asks the
      * scheduler whether to go on.
      *
-     * @return false when the trial should stop now: a scheduler stopped it, or its time ran out
+     * <p>Save a checkpoint after this call, also when it returns false: a synchronous scheduler
+     * (hyperband, pbt) pauses a trial this way and later resumes it from its latest checkpoint.
+     *
+     * @return false when the trial should stop now: a scheduler stopped or paused it, or its time ran out
      */
     boolean report(long step, Map<String, Double> metrics);
 

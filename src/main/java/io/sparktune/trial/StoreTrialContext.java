@@ -37,7 +37,7 @@ final class StoreTrialContext implements TrialContext {
     private Path scratch;
     private final SweepDirectory dir;
     private volatile boolean stop;
-    private volatile boolean stoppedByScheduler;
+    private volatile Decision decision = Decision.CONTINUE;
     private long steps;
 
     StoreTrialContext(int trialId, long seed, int cpus, List<String> gpus, Objective objective, Scheduler scheduler,
@@ -85,9 +85,11 @@ final class StoreTrialContext implements TrialContext {
             throw new StoreUnavailableException("cannot record step " + step + " of trial " + trialId + ": " + e.getMessage(), e);
         }
         Double value = metrics.get(objective.metric());
-        if (value != null && !value.isNaN() && scheduler.onReport(trialId, step, objective.loss(value)) == Decision.STOP) {
-            stoppedByScheduler = true;
-            stop = true;
+        if (value != null && !value.isNaN() && decision == Decision.CONTINUE) {
+            decision = scheduler.onReport(trialId, step, objective.loss(value));
+            if (decision != Decision.CONTINUE) {
+                stop = true;
+            }
         }
         return !stop;
     }
@@ -101,8 +103,9 @@ final class StoreTrialContext implements TrialContext {
         stop = true;
     }
 
-    boolean stoppedByScheduler() {
-        return stoppedByScheduler;
+    /** What the scheduler said last: STOP or PAUSE once it ended the trial. */
+    Decision decision() {
+        return decision;
     }
 
     long steps() {

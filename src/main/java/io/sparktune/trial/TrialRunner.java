@@ -9,6 +9,7 @@ import io.sparktune.schedule.Scheduler;
 import io.sparktune.schedule.Schedulers;
 import io.sparktune.store.StoreLocation;
 import io.sparktune.store.StoreUnavailableException;
+import io.sparktune.store.SweepDirectory;
 import io.sparktune.train.Trainable;
 import io.sparktune.train.Trainables;
 import org.apache.spark.TaskContext;
@@ -78,8 +79,9 @@ public final class TrialRunner implements Serializable {
         int attempt = trial.attempt() + taskRetries();
         StoreTrialContext context;
         try {
+            SweepDirectory dir = store.open();
             context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpuAddresses(), objective,
-                    Schedulers.create(scheduler), store.open(), progressFlushMillis);
+                    Schedulers.create(scheduler, objective, dir), dir, progressFlushMillis);
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("cannot open trial " + trial.id() + "'s directory: " + e.getMessage(), e);
         }
@@ -148,7 +150,11 @@ public final class TrialRunner implements Serializable {
         if (!Double.isFinite(value)) {
             return TrialResult.failed(trial, "metric '" + objective.metric() + "' is " + value, start, end, HOST, attempt);
         }
-        TrialStatus status = context.stoppedByScheduler() ? TrialStatus.STOPPED : TrialStatus.COMPLETED;
+        TrialStatus status = switch (context.decision()) {
+            case STOP -> TrialStatus.STOPPED;
+            case PAUSE -> TrialStatus.PAUSED;
+            case CONTINUE -> TrialStatus.COMPLETED;
+        };
         return new TrialResult(trial.id(), trial.config(), trial.seed(), status, metrics, context.steps(), start, end,
                 HOST, null, attempt);
     }

@@ -77,7 +77,7 @@ class BadFlagsTest {
                 line("tune: nothing to do: give --space FILE to run a sweep, or a command (see 'tune --help')"),
                 line("tune: Unmatched argument at index 0: 'frobnicate' (see 'tune --help')", "frobnicate"),
                 line("--space: missing: give a space file, or --command with --param flags", "run"),
-                run("--min/--max: give one of them, not both", "--min", "loss", "--max", "loss"),
+                run("--min/--max: give one of --min and --max, or --metric with --mode, not both", "--min", "loss", "--max", "loss"),
                 line("run: Missing required parameter for option '--space' (FILE) (see 'tune run --help')", "--space"),
                 line("{out}.json: no such file", "run", "--space", "{out}.json"),
                 line("--space: '' is not a path: Can not create a Path from an empty string", "run", "--space", ""),

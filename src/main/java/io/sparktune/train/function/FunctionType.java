@@ -22,11 +22,12 @@ public final class FunctionType implements TrainableType {
 
     @Override
     public void validate(PluginSpec spec, Space space, String path) {
-        Options options = new Options(spec, path).allow(Set.of("function", "steps", "stepSeconds", "checkpoint"));
+        Options options = new Options(spec, path).allow(Set.of("function", "steps", "stepSeconds", "checkpoint", "curveSpread"));
         BenchmarkFunction function = function(options);
         options.number("steps", 1, 1);
         options.number("stepSeconds", 0, 0);
         options.flag("checkpoint");
+        options.number("curveSpread", 0, 0);
         Set<String> names = space.params().stream().map(p -> p.name()).collect(Collectors.toSet());
         String mismatch = function.mismatch(names);
         if (mismatch != null) {
@@ -57,6 +58,6 @@ public final class FunctionType implements TrainableType {
     public Trainable create(PluginSpec spec) {
         Options options = new Options(spec, "trainable");
         return new FunctionTrainable(function(options), (long) options.number("steps", 1, 1),
-                options.number("stepSeconds", 0, 0), options.flag("checkpoint"));
+                options.number("stepSeconds", 0, 0), options.flag("checkpoint"), options.number("curveSpread", 0, 0));
     }
 }

@@ -1,0 +1,183 @@
+package io.sparktune.schedule;
+
+import io.sparktune.api.RunOptions;
+import io.sparktune.api.SparkTune;
+import io.sparktune.cli.Main;
+import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.engine.SweepOutcome;
+import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecParser;
+import io.sparktune.store.Lineage;
+import io.sparktune.store.ProgressLog;
+import io.sparktune.store.Rungs;
+import io.sparktune.store.SweepDirectory;
+import io.sparktune.testing.SweepFiles;
+import io.sparktune.testing.TestSpark;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** One sweep per scheduler on a real local[2] Spark, with the function trainable and real files. */
+class ScheduledSweepTest {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void spark() {
+        TestSpark.session();
+    }
+
+    private SweepOutcome run(String out, String trainable, String scheduler, int trials) throws Exception {
+        return run(out, trainable, scheduler, trials, "5m");
+    }
+
+    private SweepOutcome run(String out, String trainable, String scheduler, int trials, String timeBudget) throws Exception {
+        String json = "{\"params\": {\"x0\": \"uniform[-5:10]\", \"x1\": \"uniform[0:15]\"},"
+                + " \"trainable\": {\"type\": \"function\", \"function\": \"branin\", " + trainable + "},"
+                + " \"searcher\": {\"type\": \"random\", \"seed\": 11}, \"scheduler\": " + scheduler + ","
+                + " \"budget\": {\"maxTrials\": " + trials + ", \"parallelism\": 2, \"timeBudget\": \"" + timeBudget + "\"}}";
+        return SparkTune.run(SpecParser.parse("test.json", json, "test", new Overrides()),
+                new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(new ByteArrayOutputStream(), true), 200));
+    }
+
+    private static SweepDirectory dir(String out) {
+        return SweepDirectory.at(out, new Configuration());
+    }
+
+    /** Steps each trial trained, from its progress log: a resumed trial does not train its first steps again. */
+    private static int stepsTrained(String out, List<TrialResult> results) throws IOException {
+        int total = 0;
+        for (TrialResult r : results) {
+            total += ProgressLog.read(dir(out), r.id()).size();
+        }
+        return total;
+    }
+
+    @Test
+    void ashaStopsTrialsAtRungsByItsRuleAndRecordsEachTrialOncePerRung() throws Exception {
+        String out = tmp.resolve("asha").toString();
+        SweepOutcome outcome = run(out, "\"steps\": 9", "{\"type\": \"asha\", \"maxSteps\": 9, \"gracePeriod\": 1, \"reductionFactor\": 3}", 12);
+        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        List<TrialResult> results = new SweepFiles(out).results();
+        assertEquals(12, results.size());
+        assertTrue(outcome.stopped() > 0, "some trials stopped");
+        Rungs rungs = new Rungs(dir(out));
+        List<Rungs.Entry> first = rungs.at(1);
+        assertEquals(12, first.size(), "one record per trial at rung 1");
+        for (TrialResult r : results) {
+            if (r.status() == TrialStatus.STOPPED) {
+                assertTrue(r.steps() == 1 || r.steps() == 3, "trial " + r.id() + " stopped at a rung, not at step " + r.steps());
+                List<Rungs.Entry> at = rungs.at(r.steps());
+                Rungs.Entry own = at.stream().filter(e -> e.trialId() == r.id()).findFirst().orElseThrow();
+                assertEquals(Decision.STOP, AshaScheduler.decide(r.id(), at.stream().filter(e -> e.notAfter(own)).toList(), 3),
+                        "trial " + r.id() + " was outside the top third of the records before it");
+                assertEquals(own.loss(), r.metrics().get("loss"), 1e-12, "a stopped trial keeps the metrics of its last step");
+            } else {
+                assertEquals(9, r.steps());
+            }
+        }
+        assertEquals(results.stream().filter(r -> r.steps() >= 3).count(), rungs.at(3).size());
+    }
+
+    @Test
+    void medianStopsTrialsWorseThanTheOthersAfterTheGracePeriod() throws Exception {
+        String out = tmp.resolve("median").toString();
+        SweepOutcome outcome = run(out, "\"steps\": 6, \"stepSeconds\": 0.02", "{\"type\": \"median\", \"gracePeriod\": 2, \"minSamples\": 2}", 10);
+        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertTrue(outcome.stopped() > 0, "some trials stopped");
+        for (TrialResult r : new SweepFiles(out).results()) {
+            assertTrue(r.status() == TrialStatus.COMPLETED ? r.steps() == 6 : r.steps() >= 2 && r.steps() < 6,
+                    "trial " + r.id() + " " + r.status() + " after " + r.steps() + " steps");
+        }
+    }
+
+    @Test
+    void hyperbandRunsItsBracketsResumingPromotedTrialsFromTheirCheckpoints() throws Exception {
+        String out = tmp.resolve("hyperband").toString();
+        // maxSteps 9, η = 3: brackets of 9 trials (rungs 1, 3, 9), 5 (3, 9) and 3 (9): 17 trials.
+        SweepOutcome outcome = run(out, "\"steps\": 9, \"checkpoint\": true", "{\"type\": \"hyperband\", \"maxSteps\": 9}", 17);
+        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertEquals(1 + 1 + 3, outcome.completed(), "one winner per bracket of several trials, and the 3 of the full bracket");
+        assertEquals(17 - 5, outcome.stopped());
+        List<TrialResult> results = new SweepFiles(out).results();
+        assertTrue(new SweepFiles(out).resultsPerTrial().values().stream().allMatch(n -> n == 1));
+        // Bracket 9: 9×1 + 3×2 (steps 2-3) + 1×6 (4-9); bracket 5: 5×3 + 1×6; bracket 3: 3×9.
+        assertEquals(9 + 6 + 6 + 15 + 6 + 27, stepsTrained(out, results), "no step trained twice");
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L), ProgressLog.read(dir(out), winnerOf(results, 0, 9))
+                .stream().map(ProgressLog.Step::step).toList());
+    }
+
+    @Test
+    void aHyperbandSweepCutByItsTimeBudgetKeepsItsRungsAndDecidesAsAnUninterruptedOne() throws Exception {
+        String trainable = "\"steps\": 9, \"checkpoint\": true, \"stepSeconds\": 0.1";
+        String scheduler = "{\"type\": \"hyperband\", \"maxSteps\": 9}";
+        String whole = tmp.resolve("whole").toString();
+        run(whole, trainable, scheduler, 17);
+        String cut = tmp.resolve("cut").toString();
+        assertEquals(SweepOutcome.Status.OUT_OF_TIME, run(cut, trainable, scheduler, 17, "1500ms").status());
+        assertEquals(SweepOutcome.Status.COMPLETE, run(cut, trainable, scheduler, 17).status());
+        assertEquals(statuses(whole), statuses(cut));
+        for (long rung : List.of(1L, 3L)) {
+            assertEquals(new Rungs(dir(whole)).at(rung).stream().map(e -> e.trialId() + "=" + e.loss()).sorted().toList(),
+                    new Rungs(dir(cut)).at(rung).stream().map(e -> e.trialId() + "=" + e.loss()).sorted().toList(),
+                    "rung " + rung + ": one record per trial, the same values");
+        }
+    }
+
+    private static Map<Integer, TrialStatus> statuses(String out) throws IOException {
+        Map<Integer, TrialStatus> statuses = new java.util.TreeMap<>();
+        new SweepFiles(out).results().forEach(r -> statuses.put(r.id(), r.status()));
+        return statuses;
+    }
+
+    private static int winnerOf(List<TrialResult> results, int from, int to) {
+        return results.stream().filter(r -> r.id() >= from && r.id() < to && r.status() == TrialStatus.COMPLETED)
+                .findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void pbtClonesTheBestTrialsCheckpointIntoTheWorstsPlaceAndStatusShowsTheLineage() throws Exception {
+        String out = tmp.resolve("pbt").toString();
+        SweepOutcome outcome = run(out, "\"steps\": 6, \"checkpoint\": true",
+                "{\"type\": \"pbt\", \"maxSteps\": 6, \"perturbationInterval\": 2, \"quantile\": 0.25}", 4);
+        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        // Rounds end at steps 2 and 4; each time the worst of 4 is replaced by a clone.
+        assertEquals(4, outcome.completed());
+        assertEquals(2, outcome.stopped());
+        List<Lineage> lineage = Lineage.all(dir(out));
+        assertEquals(List.of(4, 5), lineage.stream().map(Lineage::trialId).toList());
+        assertEquals(List.of(2L, 4L), lineage.stream().map(Lineage::step).toList());
+        for (Lineage clone : lineage) {
+            assertEquals(clone.step() + 1, ProgressLog.read(dir(out), clone.trialId()).get(0).step(),
+                    "clone " + clone.trialId() + " continues from its parent's checkpoint");
+        }
+        ByteArrayOutputStream status = new ByteArrayOutputStream();
+        assertEquals(0, Main.run(new String[] {"status", "--out", out}, new PrintStream(status, true), System.err));
+        String text = status.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("  trial 4 <- trial " + lineage.get(0).parent() + " at step 2: "), text);
+        assertTrue(text.contains("trials: 6 done (4 completed, 2 stopped, 0 failed)"), text);
+    }
+
+    @Test
+    void theSchedulerFlagReplacesTheSpacesScheduler() throws Exception {
+        String json = "{\"params\": {\"x\": \"[0,1]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
+                + " \"scheduler\": {\"type\": \"fifo\", \"maxSteps\": 9}}";
+        var spec = SpecParser.parse("s.json", json, "s", new Overrides().set("--scheduler", "asha", "scheduler", "type"));
+        assertEquals("asha", spec.scheduler().type());
+        assertEquals(Map.of("maxSteps", 9L), spec.scheduler().options());
+    }
+}
