@@ -66,6 +66,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "Trials at a time (default: the cluster's cores / cpus per trial).")
     Integer parallelism;
 
+    @Option(names = "--cpus", paramLabel = "N", description = "Cores per trial (resources.cpus; default 1).")
+    Integer cpus;
+
+    @Option(names = "--gpus", paramLabel = "G", description = "GPUs per trial (resources.gpus); 0.5 puts two trials on one GPU.")
+    Double gpus;
+
     @Option(names = "--trials-per-task", paramLabel = "N", description = "Trials one Spark task runs in turn; packs cheap trials (default 1).")
     Integer trialsPerTask;
 
@@ -163,7 +169,9 @@ final class RunCommand implements Callable<Integer> {
                 .set("--min", min == null ? null : "min", "mode")
                 .set("--max", max, "metric")
                 .set("--max", max == null ? null : "max", "mode")
-                .set("--data-dir", dataDir, "trainable", "data", "dir");
+                .set("--data-dir", dataDir, "trainable", "data", "dir")
+                .set("--cpus", cpus, "resources", "cpus")
+                .set("--gpus", gpus, "resources", "gpus");
         if (command != null) {
             o.set("--command", "command", "trainable", "type").set("--command", commandWords(), "trainable", "argv");
         }
