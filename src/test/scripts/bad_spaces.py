@@ -251,7 +251,7 @@ spec("searcher-sobol-too-many-dimensions",
      "searcher.type", "sobol over 1001 parameters")
 
 # --- scheduler ------------------------------------------------------------------------------------
-for label, value, path in (("asha", "asha", "scheduler.type"), ("hyperband", {"type": "hyperband"}, "scheduler.type"),
+for label, value, path in (("asha", "asha", "scheduler.maxSteps"), ("hyperband", {"type": "hyperband"}, "scheduler.maxSteps"),
                            ("fifo-with-option", {"type": "fifo", "grace": 1}, "scheduler.grace"),
                            ("number", 5, "scheduler"), ("type-null", {"type": None}, "scheduler.type"),
                            ("empty", "", "scheduler.type")):
