@@ -18,8 +18,8 @@ import java.util.stream.IntStream;
  * a point), clipped to [max(1/100, 1/k^2), 1] for k kernels counting the prior once more, as
  * Optuna counts them. Optuna's multivariate mode instead gives every kernel Scott's width
  * 0.2 n^(-1/(d+4)), which does not shrink where the good trials cluster; with neighbour widths (and
- * Optuna's 1/k clip) the median regret over 40 seeds fell by a factor of 2 on branin to 4 on
- * rosenbrock4 (docs/benchmarks.md).
+ * Optuna's 1/k clip) the median regret over 40 seeds fell by a factor of 1.6 on branin to 3.2
+ * on rosenbrock4 (docs/searchers.md).
  */
 final class ParzenEstimator {
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -63,7 +63,7 @@ final class ParzenEstimator {
         // Optuna's 1/k kept kernels at a fifth of the range while the good group had a few points,
         // too wide to converge within 50 trials: on branin the median regret over 100 seeds went
         // from 0.18 to 0.013, with levy6 and rosenbrock4 a little better and hartmann6 worse
-        // (0.084 to 0.19), still at or below Optuna's (docs/benchmarks.md).
+        // (0.084 to 0.19), still at or below Optuna's (docs/searchers.md).
         double kernels = components + 1;
         double floor = Math.max(1.0 / MAX_CLIP_KERNELS, 1.0 / (kernels * kernels));
         for (int j = 0; j < d; j++) {
