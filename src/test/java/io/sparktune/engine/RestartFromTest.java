@@ -29,13 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code tune run --restart-from}: a new sweep's searcher starts from another sweep's results, on local[2]. */
 class RestartFromTest {
     private static final String BRANIN = "\"trainable\": {\"type\": \"function\", \"function\": \"branin\"}";
-
+    /** What the runs print, the restart line among it. */
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     @TempDir
     Path tmp;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     @BeforeAll
-    static void spark() {
+    static void startSpark() {
         TestSpark.session();
     }
 
