@@ -1,10 +1,8 @@
 package io.sparktune.search;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * A mixture with one component per observed point plus a broad prior component, over the unit cube
@@ -91,17 +89,21 @@ final class ParzenEstimator {
      */
     private void neighbourWidths(int j, double floor) {
         int n = centres.length - 1;
-        Integer[] active = IntStream.range(0, n).filter(i -> !Double.isNaN(centres[i][j]))
-                .boxed().toArray(Integer[]::new);
-        double[] sorted = new double[active.length + 1];
-        for (int k = 0; k < active.length; k++) {
-            sorted[k] = centres[active[k]][j];
+        double[] sorted = new double[n + 1];
+        int active = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(centres[i][j])) {
+                sorted[active++] = centres[i][j];
+            }
         }
-        sorted[active.length] = PRIOR_CENTRE;
-        Arrays.sort(active, Comparator.comparingDouble(i -> centres[i][j]));
+        sorted[active++] = PRIOR_CENTRE;
+        sorted = Arrays.copyOf(sorted, active);
         Arrays.sort(sorted);
-        for (int i : active) {
+        for (int i = 0; i < n; i++) {
             double c = centres[i][j];
+            if (Double.isNaN(c)) {
+                continue;
+            }
             int k = Arrays.binarySearch(sorted, c);
             double left = k > 0 ? c - sorted[k - 1] : sorted[k + 1] - c;
             double right = k < sorted.length - 1 ? sorted[k + 1] - c : c - sorted[k - 1];
@@ -168,6 +170,8 @@ final class ParzenEstimator {
 
     private double logKernel(int component, double[] x) {
         double[] centre = centres[component];
+        double[] sigma = sigmas[component];
+        double[] logNormaliser = logNormalisers[component];
         double log = 0;
         for (int j = 0; j < x.length; j++) {
             double c = centre[j];
@@ -179,8 +183,8 @@ final class ParzenEstimator {
                 boolean same = encoding.level(j, c) == encoding.level(j, x[j]);
                 log += Math.log(same ? 1 - categoricalSmoothing + share : share);
             } else {
-                double z = (x[j] - c) / sigmas[component][j];
-                log -= 0.5 * z * z + logNormalisers[component][j];
+                double z = (x[j] - c) / sigma[j];
+                log -= 0.5 * z * z + logNormaliser[j];
             }
         }
         return log;
