@@ -11,8 +11,11 @@ import java.time.Duration;
  * @param lockStale  how long a lock may go without heartbeat before another run takes it over
  * @param progress   where progress and summaries go
  * @param progressMillis how often the progress line is printed
+ * @param restartFrom another sweep directory whose results seed this sweep's searcher (Guild's
+ *                    restart); its configs that this space cannot produce are skipped; null for none
  */
-public record RunOptions(String out, String master, Duration lockStale, PrintStream progress, long progressMillis) {
+public record RunOptions(String out, String master, Duration lockStale, PrintStream progress, long progressMillis,
+                         String restartFrom) {
     public static final Duration DEFAULT_LOCK_STALE = Duration.ofSeconds(60);
 
     public RunOptions {
@@ -21,11 +24,19 @@ public record RunOptions(String out, String master, Duration lockStale, PrintStr
         }
     }
 
+    public RunOptions(String out, String master, Duration lockStale, PrintStream progress, long progressMillis) {
+        this(out, master, lockStale, progress, progressMillis, null);
+    }
+
     public static RunOptions defaults() {
         return new RunOptions(null, null, DEFAULT_LOCK_STALE, System.out, 2_000);
     }
 
     public RunOptions withOut(String newOut) {
-        return new RunOptions(newOut, master, lockStale, progress, progressMillis);
+        return new RunOptions(newOut, master, lockStale, progress, progressMillis, restartFrom);
+    }
+
+    public RunOptions withRestartFrom(String other) {
+        return new RunOptions(out, master, lockStale, progress, progressMillis, other);
     }
 }

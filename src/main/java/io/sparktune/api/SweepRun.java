@@ -50,6 +50,7 @@ final class SweepRun {
         if (existing.isPresent()) {
             checkSameSweep(existing.get(), spec, dir);
         }
+        SweepDirectory restartFrom = options.restartFrom() == null ? null : restartSource(options.restartFrom(), dir);
         String runId = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try (SweepLock lock = SweepLock.acquire(dir, runId, options.lockStale(), options.progress()::println)) {
             if (existing.isEmpty()) {
@@ -58,7 +59,7 @@ final class SweepRun {
             LazySpark spark = new LazySpark("sparktune " + spec.name(), options.master());
             try {
                 SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
-                        options.progress(), options.progressMillis());
+                        options.progress(), options.progressMillis(), restartFrom);
                 SweepOutcome outcome = engine.run();
                 if (outcome.ranTrials() || !TrialParquet.exists(dir)) {
                     TrialParquet.write(dir);
@@ -72,6 +73,18 @@ final class SweepRun {
 
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /** The sweep that --restart-from names: an existing sweep directory other than this one. */
+    private static SweepDirectory restartSource(String location, SweepDirectory dir) throws IOException {
+        SweepDirectory other = SweepDirectory.at(location, HadoopConf.fromSparkProperties());
+        if (other.uri().equals(dir.uri())) {
+            throw new InvalidInputException("--restart-from", location, "is this sweep's own directory; to resume it, leave --restart-from out");
+        }
+        if (SweepFile.read(other).isEmpty()) {
+            throw new InvalidInputException("--restart-from", location, "holds no sweep (no sweep.json)");
+        }
+        return other;
     }
 
     private static void checkSameSweep(SweepFile stored, SweepSpec spec, SweepDirectory dir) {

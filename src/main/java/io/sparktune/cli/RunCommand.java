@@ -103,6 +103,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Take over a lock with no heartbeat for this long (default: ${DEFAULT-VALUE}).")
     String lockStale;
 
+    @Option(names = "--restart-from", paramLabel = "DIR",
+            description = "Seed the searcher with the results of the sweep in DIR whose configs fit this space (give it on every run of this sweep).")
+    String restartFrom;
+
     @Option(names = "--dry-run", description = "Print the trials that would run, and run nothing.")
     boolean dryRun;
 
@@ -114,7 +118,7 @@ final class RunCommand implements Callable<Integer> {
             return preview(spec, console);
         }
         Duration stale = Flags.duration("--lock-stale", lockStale);
-        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, 2_000));
+        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, 2_000, restartFrom));
         printSummary(spec, outcome, console);
         return outcome.status().exitCode();
     }

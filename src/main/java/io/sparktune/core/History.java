@@ -15,6 +15,7 @@ public final class History {
     private final List<Observation> observations = new ArrayList<>();
     private final Map<Integer, Config> pending = new LinkedHashMap<>();
     private int created;
+    private int imported;
 
     /** Trials created so far; the next trial's id. */
     public int created() {
@@ -41,7 +42,19 @@ public final class History {
         pending.remove(trialId);
     }
 
+    /**
+     * Adds a result. Results carried over from another sweep ({@code tune run --restart-from}) have
+     * negative trial ids, older first, so they never clash with this sweep's own ids.
+     */
     public void observe(Observation observation) {
         observations.add(observation);
+        if (observation.trialId() < 0) {
+            imported++;
+        }
+    }
+
+    /** How many observations came from another sweep; a searcher may skip its initial design for them. */
+    public int imported() {
+        return imported;
     }
 }

@@ -62,9 +62,11 @@ public final class SweepEngine {
     private final Supplier<SparkContext> spark;
     private final PrintStream out;
     private final long progressMillis;
+    private final SweepDirectory restartFrom;
 
+    /** @param restartFrom another sweep whose results seed the searcher ({@code --restart-from}), or null */
     public SweepEngine(SweepSpec spec, SweepDirectory dir, long masterSeed, String runId, SweepLock lock,
-                       Supplier<SparkContext> spark, PrintStream out, long progressMillis) {
+                       Supplier<SparkContext> spark, PrintStream out, long progressMillis, SweepDirectory restartFrom) {
         this.spec = spec;
         this.dir = dir;
         this.masterSeed = masterSeed;
@@ -73,12 +75,17 @@ public final class SweepEngine {
         this.spark = spark;
         this.out = out;
         this.progressMillis = progressMillis;
+        this.restartFrom = restartFrom;
     }
 
     public SweepOutcome run() throws IOException, InterruptedException {
         long start = System.currentTimeMillis();
         Searcher searcher = Searchers.create(spec.searcher(), spec.space(), masterSeed);
-        SweepState state = SweepState.replay(dir, spec.objective(), searcher.learns());
+        SweepState state = new SweepState(spec.objective(), searcher.learns());
+        if (restartFrom != null) {
+            out.println(state.seedFrom(restartFrom, spec.space()));
+        }
+        state.replay(dir);
         Budget budget = spec.budget();
         int total = budget.totalTrials(searcher.size());
         Deque<Trial> rerun = new ArrayDeque<>(state.unfinished());

@@ -5,13 +5,17 @@ import io.sparktune.core.Objective;
 import io.sparktune.core.Observation;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
+import io.sparktune.space.Space;
 import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.SweepDirectory;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -39,16 +43,61 @@ final class SweepState {
         this.keepObservations = keepObservations;
     }
 
-    static SweepState replay(SweepDirectory dir, Objective objective, boolean keepObservations) throws IOException {
-        SweepState state = new SweepState(objective, keepObservations);
+    /** Folds in the sweep's own journal. */
+    void replay(SweepDirectory dir) throws IOException {
         Journal.replay(dir, record -> {
             if (record instanceof JournalRecord.Started s) {
-                state.started(s.trial());
+                started(s.trial());
             } else {
-                state.finished(((JournalRecord.Finished) record).result());
+                finished(((JournalRecord.Finished) record).result());
             }
         });
-        return state;
+    }
+
+    /**
+     * Seeds the searcher's history with another sweep's results ({@code tune run --restart-from}):
+     * each finished trial with a value for this sweep's objective whose config {@code space} admits,
+     * under trial ids -n..-1 in the other journal's order. Counts and the best trial stay this
+     * sweep's own. Called before {@link #replay}, on every run, so a resumed restart sees the same
+     * history as one that never stopped.
+     *
+     * @return a line saying what was taken and what was skipped
+     */
+    String seedFrom(SweepDirectory other, Space space) throws IOException {
+        List<TrialResult> results = new ArrayList<>();
+        Journal.replay(other, record -> {
+            if (record instanceof JournalRecord.Finished f) {
+                results.add(f.result());
+            }
+        });
+        List<Observation> taken = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        int noValue = 0;
+        List<Integer> misfits = new ArrayList<>();
+        for (TrialResult result : results) {
+            if (!seen.add(result.id())) {
+                continue;
+            }
+            OptionalDouble value = objective.valueOf(result);
+            if (value.isEmpty()) {
+                noValue++;
+            } else if (!space.admits(result.config())) {
+                misfits.add(result.id());
+            } else {
+                taken.add(new Observation(0, result.config(), objective.loss(value.getAsDouble()), result.status(), result.steps()));
+            }
+        }
+        if (keepObservations) {
+            for (int i = 0; i < taken.size(); i++) {
+                Observation o = taken.get(i);
+                history.observe(new Observation(i - taken.size(), o.config(), o.loss(), o.status(), o.steps()));
+            }
+        }
+        return "restart from " + other.uri() + ": " + (keepObservations ? taken.size() + " results seed the searcher"
+                : "the searcher learns nothing from results; " + taken.size() + " results unused")
+                + (misfits.isEmpty() ? "" : "; skipped " + misfits.size() + " whose configs do not fit this space (trials "
+                        + misfits.subList(0, Math.min(5, misfits.size())) + (misfits.size() > 5 ? "..." : "") + ")")
+                + (noValue == 0 ? "" : "; skipped " + noValue + " with no value for " + objective.metric());
     }
 
     void started(Trial trial) {

@@ -66,7 +66,8 @@ final class GaussianProcessSearcher implements Searcher {
         for (int i = 0; i < count; i++) {
             int trial = history.created() + i;
             Config next;
-            if (trial < initial || observations.size() < 2) {
+            // Results carried over from another sweep stand in for design points.
+            if (trial + history.imported() < initial || observations.size() < 2) {
                 next = design.pointAt(trial);
             } else {
                 if (fitted == null) {

@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 
 /**
  * Multivariate tree-structured Parzen estimator, as Optuna's TPESampler with multivariate=True and
- * constant_liar=True. After a Sobol start it splits the trials into the best gamma(n) and the rest,
+ * constant_liar=True, except for the kernels' widths (see {@link ParzenEstimator}). After a Sobol start it splits the trials into the best gamma(n) and the rest,
  * fits a Parzen estimator to each, draws candidates from the good one and keeps the candidate with
  * the highest ratio of good to bad density.
  *

@@ -105,6 +105,40 @@ public final class Space {
         }
     }
 
+    /**
+     * Whether a config (from another sweep, say) is one this space can produce: decoding its own
+     * unit point gives it back, the same parameters with the same values (numbers to 1e-9
+     * relative). Values out of range, off an integer or quantised grid, unknown options and missing
+     * or extra parameters all fail that.
+     */
+    public boolean admits(Config config) {
+        double[] unit;
+        try {
+            unit = toUnit(config);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        for (int j = 0; j < unit.length; j++) {
+            if (Double.isNaN(unit[j])) {
+                unit[j] = 0.5;
+            }
+        }
+        Map<String, Object> decoded = fromUnit(unit).values();
+        if (!decoded.keySet().equals(config.values().keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, Object> entry : decoded.entrySet()) {
+            Object given = config.get(entry.getKey());
+            boolean same = entry.getValue() instanceof Number a && given instanceof Number b
+                    ? Math.abs(a.doubleValue() - b.doubleValue()) <= 1e-9 * Math.max(1, Math.abs(a.doubleValue()))
+                    : entry.getValue().equals(given);
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether every parameter that can be active has a finite list of values. */
     public boolean isFinite() {
         return dimensions.stream().allMatch(d -> !d.parameter().domain().gridValues().isEmpty());

@@ -70,7 +70,7 @@ public final class SearcherBenchmark {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--searchers" -> searchers = List.of(args[++i].split(","));
+                case "--searchers" -> searchers = args[++i].isEmpty() ? List.of() : List.of(args[i].split(","));
                 case "--problems" -> problems = List.of(args[++i].split(","));
                 case "--parallel" -> parallel = args[++i].isEmpty() ? List.of() : List.of(args[i].split(","));
                 case "--no-timing" -> timing = false;
