@@ -84,7 +84,11 @@ public final class SweepDirectory {
             try (OutputStream out = fs.create(temp, false)) {
                 writer.write(out);
             }
-            fileContext().rename(temp, path, Options.Rename.OVERWRITE);
+            // A plain rename onto a new name is cheap everywhere; replacing needs FileContext's atomic
+            // overwrite, which on the local disk costs milliseconds of permission lookups.
+            if (fs.exists(path) || !fs.rename(temp, path)) {
+                fileContext().rename(temp, path, Options.Rename.OVERWRITE);
+            }
         } catch (IOException | RuntimeException e) {
             fs.delete(temp, false);
             throw e;
