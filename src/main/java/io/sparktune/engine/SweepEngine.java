@@ -79,38 +79,60 @@ public final class SweepEngine {
     }
 
     public SweepOutcome run() throws IOException, InterruptedException {
-        long start = System.currentTimeMillis();
-        Searcher searcher = Searchers.create(spec.searcher(), spec.space(), masterSeed);
-        SweepState state = new SweepState(spec.objective(), searcher.learns());
-        if (restartFrom != null) {
-            out.println(state.seedFrom(restartFrom, spec.space()));
-        }
-        state.replay(dir);
-        Budget budget = spec.budget();
-        int total = budget.totalTrials(searcher.size());
-        Deque<Trial> rerun = new ArrayDeque<>(state.unfinished());
-        // Synchronous schedulers (hyperband, pbt) choose every trial a round runs; paused trials wait here for the round's end.
-        Rounds rounds = Schedulers.rounds(spec.scheduler(), spec.space(), dir, masterSeed).orElse(null);
-        Deque<Trial> round = new ArrayDeque<>();
-        List<TrialResult> paused = new ArrayList<>();
-        if (!rerun.isEmpty()) {
-            out.println("resuming: " + state.done() + " trials done, " + rerun.size() + " to run again");
-        }
-        Long deadline = budget.timeBudgetIfSet().map(d -> start + d.toMillis()).orElse(null);
+        return new Run().execute();
+    }
 
-        Journal journal = new Journal(dir, runId, JOURNAL_FLUSH_MILLIS);
-        StoreRetry store = new StoreRetry(STORE_ATTEMPTS, 1_000);
-        ProgressLine progress = new ProgressLine(out, progressMillis, state.done());
-        TrialLauncher launcher = null;
-        int parallelism = 0;
-        int inFlight = 0;
-        boolean exhausted = false;
-        boolean outOfTime = false;
-        long cancelledAt = 0;
-        long durationSum = 0;
-        int durationCount = 0;
+    /** One run of the loop: the state it keeps between iterations, and the steps of an iteration. */
+    private final class Run {
+        private final long start = System.currentTimeMillis();
+        private final Searcher searcher = Searchers.create(spec.searcher(), spec.space(), masterSeed);
+        private final SweepState state = new SweepState(spec.objective(), searcher.learns());
+        private final Budget budget = spec.budget();
+        private final int total = budget.totalTrials(searcher.size());
+        private final Deque<Trial> rerun = new ArrayDeque<>();
+        /** Synchronous schedulers (hyperband, pbt) choose every trial a round runs; null otherwise. */
+        private final Rounds rounds = Schedulers.rounds(spec.scheduler(), spec.space(), dir, masterSeed).orElse(null);
+        private final Deque<Trial> round = new ArrayDeque<>();
+        /** Paused trials wait here for their round's end. */
+        private final List<TrialResult> paused = new ArrayList<>();
+        private final Long deadline = budget.timeBudgetIfSet().map(d -> start + d.toMillis()).orElse(null);
+        private final Journal journal = new Journal(dir, runId, JOURNAL_FLUSH_MILLIS);
+        private final StoreRetry store = new StoreRetry(STORE_ATTEMPTS, 1_000);
+        private ProgressLine progress;
+        private TrialLauncher launcher;
+        private int parallelism;
+        private int inFlight;
+        private boolean exhausted;
+        private boolean outOfTime;
+        private long cancelledAt;
+        private long durationSum;
+        private int durationCount;
 
-        try {
+        SweepOutcome execute() throws IOException, InterruptedException {
+            if (restartFrom != null) {
+                out.println(state.seedFrom(restartFrom, spec.space()));
+            }
+            state.replay(dir);
+            rerun.addAll(state.unfinished());
+            if (!rerun.isEmpty()) {
+                out.println("resuming: " + state.done() + " trials done, " + rerun.size() + " to run again");
+            }
+            progress = new ProgressLine(out, progressMillis, state.done());
+            try {
+                loop();
+            } catch (StoreUnavailableException e) {
+                // The journal holds everything up to its last flush; the trials still running would write nowhere.
+                if (launcher != null) {
+                    launcher.cancelAll();
+                }
+                throw e;
+            }
+            progress.finish(state, total);
+            store.run("compact the journal", journal::compact);
+            return outcome();
+        }
+
+        private void loop() throws IOException, InterruptedException {
             while (true) {
                 if (lock.lost()) {
                     throw new IllegalStateException("another run took the lock of " + dir.uri() + "; this run stops");
@@ -121,56 +143,16 @@ public final class SweepEngine {
                     outOfTime = true;
                 }
                 if (rounds != null && !outOfTime && !exhausted && inFlight == 0 && rerun.isEmpty() && round.isEmpty()) {
-                    Round next = rounds.next(List.copyOf(paused), new RoundTrials(state, searcher, masterSeed, total, journal));
-                    paused.clear();
-                    for (TrialResult stopped : next.stopped()) {
-                        if (state.finished(stopped)) {
-                            journal.add(new JournalRecord.Finished(stopped));
-                        }
-                    }
-                    round.addAll(next.run());
-                    exhausted = next.run().isEmpty();
+                    startRound();
                 }
-                boolean moreToStart = !rerun.isEmpty() || !round.isEmpty()
-                        || (rounds == null && !exhausted && state.history().created() < total);
-                List<Trial> batch = new ArrayList<>();
-                if (!outOfTime && moreToStart) {
-                    if (launcher == null) {
-                        SparkContext sc = spark.get();
-                        parallelism = budget.parallelismIfSet()
-                                .orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
-                        launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)), spec.resources());
-                        out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
-                                + spec.searcher().type() + " search, results in " + dir.uri());
-                    }
-                    while (batch.size() < parallelism - inFlight && !rerun.isEmpty()) {
-                        batch.add(rerun.poll().nextAttempt());
-                    }
-                    while (batch.size() < parallelism - inFlight && !round.isEmpty()) {
-                        batch.add(round.poll());
-                    }
-                    int room = Math.min(parallelism - inFlight - batch.size(), total - state.history().created());
-                    if (room > 0 && !exhausted && rounds == null) {
-                        List<Config> configs = searcher.suggest(room, state.history());
-                        exhausted = configs.size() < room;
-                        int id = state.history().created();
-                        for (Config config : configs) {
-                            batch.add(new Trial(id, config, Trial.seedFor(masterSeed, id), 1));
-                            id++;
-                        }
-                    }
-                    for (Trial trial : batch) {
-                        state.started(trial);
-                        journal.add(new JournalRecord.Started(trial, now));
-                    }
-                }
+                List<Trial> batch = nextBatch(now);
                 store.run("write the journal", journal::flushIfDue);
                 if (!batch.isEmpty()) {
                     launcher.launch(spec.name(), batch, budget.trialsPerTask());
                     inFlight += batch.size();
                 }
                 if (inFlight == 0) {
-                    break;
+                    return;
                 }
                 if (outOfTime && cancelledAt == 0) {
                     out.println("time budget reached: stopping " + inFlight + " running trials; they run again next time");
@@ -179,62 +161,115 @@ public final class SweepEngine {
                 }
                 if (cancelledAt > 0 && System.currentTimeMillis() - cancelledAt > CANCEL_WAIT_MILLIS) {
                     LOG.warn("{} trials did not wind up within {}s of cancellation; leaving them", inFlight, CANCEL_WAIT_MILLIS / 1000);
-                    break;
+                    return;
                 }
-                long wait = Math.max(1, Math.min(progressMillis, journal.millisUntilDue()));
-                if (deadline != null && !outOfTime) {
-                    wait = Math.max(1, Math.min(wait, deadline - System.currentTimeMillis()));
-                }
-                Completion first = launcher.completions().poll(wait, TimeUnit.MILLISECONDS);
-                List<Completion> arrived = new ArrayList<>();
-                if (first != null) {
-                    arrived.add(first);
-                    launcher.completions().drainTo(arrived);
-                }
-                TrialResult bestBefore = state.best();
-                for (Completion completion : arrived) {
-                    if (completion instanceof Completion.Results results) {
-                        for (TrialResult result : results.results()) {
-                            inFlight--;
-                            if (result.status() == TrialStatus.PAUSED) {
-                                paused.add(result);
-                            } else if (state.finished(result)) {
-                                journal.add(new JournalRecord.Finished(result));
-                                durationSum += result.endMillis() - result.startMillis();
-                                durationCount++;
-                            }
-                        }
-                    } else {
-                        Completion.Lost lost = (Completion.Lost) completion;
-                        inFlight -= lost.trials().size();
-                        if (cancelledAt == 0) {
-                            requeueOrFail(lost, rerun, state, journal);
-                        }
-                    }
-                }
-                if (state.best() != bestBefore) {
-                    TrialResult best = state.best();
-                    store.run("write best.json", () -> BestFile.write(dir, spec.objective(), best));
-                }
+                absorb(awaitCompletions());
                 progress.maybePrint(state, inFlight, total);
             }
-        } catch (StoreUnavailableException e) {
-            // The journal holds everything up to its last flush; the trials still running would write nowhere.
-            if (launcher != null) {
-                launcher.cancelAll();
-            }
-            throw e;
         }
-        progress.finish(state, total);
-        store.run("compact the journal", journal::compact);
 
-        boolean workLeft = !rerun.isEmpty() || !round.isEmpty() || !state.unfinished().isEmpty()
-                || (!exhausted && (rounds != null || state.history().created() < total));
-        SweepOutcome.Status status = workLeft ? SweepOutcome.Status.OUT_OF_TIME
-                : state.completed() + state.stopped() == 0 ? SweepOutcome.Status.NO_SUCCESS
-                : SweepOutcome.Status.COMPLETE;
-        return new SweepOutcome(status, state.done(), state.completed(), state.stopped(), state.failed(), state.retried(),
-                total, state.best(), Duration.ofMillis(System.currentTimeMillis() - start), launcher != null);
+        private void startRound() throws IOException {
+            Round next = rounds.next(List.copyOf(paused), new RoundTrials(state, searcher, masterSeed, total, journal));
+            paused.clear();
+            for (TrialResult stopped : next.stopped()) {
+                if (state.finished(stopped)) {
+                    journal.add(new JournalRecord.Finished(stopped));
+                }
+            }
+            round.addAll(next.run());
+            exhausted = next.run().isEmpty();
+        }
+
+        /** The trials that take the free slots: a dead driver's first, then a round's, then new suggestions. */
+        private List<Trial> nextBatch(long now) throws IOException {
+            boolean moreToStart = !rerun.isEmpty() || !round.isEmpty()
+                    || (rounds == null && !exhausted && state.history().created() < total);
+            List<Trial> batch = new ArrayList<>();
+            if (outOfTime || !moreToStart) {
+                return batch;
+            }
+            if (launcher == null) {
+                SparkContext sc = spark.get();
+                parallelism = budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
+                launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)), spec.resources());
+                out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
+                        + spec.searcher().type() + " search, results in " + dir.uri());
+            }
+            while (batch.size() < parallelism - inFlight && !rerun.isEmpty()) {
+                batch.add(rerun.poll().nextAttempt());
+            }
+            while (batch.size() < parallelism - inFlight && !round.isEmpty()) {
+                batch.add(round.poll());
+            }
+            int room = Math.min(parallelism - inFlight - batch.size(), total - state.history().created());
+            if (room > 0 && !exhausted && rounds == null) {
+                List<Config> configs = searcher.suggest(room, state.history());
+                exhausted = configs.size() < room;
+                int id = state.history().created();
+                for (Config config : configs) {
+                    batch.add(new Trial(id, config, Trial.seedFor(masterSeed, id), 1));
+                    id++;
+                }
+            }
+            for (Trial trial : batch) {
+                state.started(trial);
+                journal.add(new JournalRecord.Started(trial, now));
+            }
+            return batch;
+        }
+
+        /** Waits for results until the next progress line, journal flush or deadline is due. */
+        private List<Completion> awaitCompletions() throws InterruptedException {
+            long wait = Math.max(1, Math.min(progressMillis, journal.millisUntilDue()));
+            if (deadline != null && !outOfTime) {
+                wait = Math.max(1, Math.min(wait, deadline - System.currentTimeMillis()));
+            }
+            Completion first = launcher.completions().poll(wait, TimeUnit.MILLISECONDS);
+            List<Completion> arrived = new ArrayList<>();
+            if (first != null) {
+                arrived.add(first);
+                launcher.completions().drainTo(arrived);
+            }
+            return arrived;
+        }
+
+        private void absorb(List<Completion> arrived) throws InterruptedException {
+            TrialResult bestBefore = state.best();
+            for (Completion completion : arrived) {
+                if (completion instanceof Completion.Results results) {
+                    for (TrialResult result : results.results()) {
+                        inFlight--;
+                        if (result.status() == TrialStatus.PAUSED) {
+                            paused.add(result);
+                        } else if (state.finished(result)) {
+                            journal.add(new JournalRecord.Finished(result));
+                            durationSum += result.endMillis() - result.startMillis();
+                            durationCount++;
+                        }
+                    }
+                } else {
+                    Completion.Lost lost = (Completion.Lost) completion;
+                    inFlight -= lost.trials().size();
+                    if (cancelledAt == 0) {
+                        requeueOrFail(lost, rerun, state, journal);
+                    }
+                }
+            }
+            if (state.best() != bestBefore) {
+                TrialResult best = state.best();
+                store.run("write best.json", () -> BestFile.write(dir, spec.objective(), best));
+            }
+        }
+
+        private SweepOutcome outcome() {
+            boolean workLeft = !rerun.isEmpty() || !round.isEmpty() || !state.unfinished().isEmpty()
+                    || (!exhausted && (rounds != null || state.history().created() < total));
+            SweepOutcome.Status status = workLeft ? SweepOutcome.Status.OUT_OF_TIME
+                    : state.completed() + state.stopped() == 0 ? SweepOutcome.Status.NO_SUCCESS
+                    : SweepOutcome.Status.COMPLETE;
+            return new SweepOutcome(status, state.done(), state.completed(), state.stopped(), state.failed(), state.retried(),
+                    total, state.best(), Duration.ofMillis(System.currentTimeMillis() - start), launcher != null);
+        }
     }
 
     /** A job failed without results (executors lost beyond Spark's retries): run its trials again, a few times. */
