@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A trial context for driving a trainable directly: given GPU addresses, a scheduler that stops the
- * trial after {@code stopAfterStep}, and outputs kept in memory. The trainable under test is real.
+ * trial after {@code stopAfterStep}, and outputs and checkpoints kept in memory. The trainable under test is real.
  */
 public final class LocalTrialContext implements TrialContext {
     private final Path scratch;
@@ -23,6 +23,7 @@ public final class LocalTrialContext implements TrialContext {
     private final List<Long> reportedSteps = new ArrayList<>();
     private final Map<String, String> outputs = new ConcurrentHashMap<>();
     private volatile boolean stop;
+    private Checkpoint checkpoint;
 
     public LocalTrialContext(Path scratch, List<String> gpus, long stopAfterStep) {
         this.scratch = scratch;
@@ -72,14 +73,24 @@ public final class LocalTrialContext implements TrialContext {
         return stop;
     }
 
+    /** Checkpoints stay in memory: the newest one, as the store keeps it. */
     @Override
-    public void saveCheckpoint(long step, StateWriter state) {
-        throw new UnsupportedOperationException("no checkpoints here");
+    public synchronized void saveCheckpoint(long step, StateWriter state) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        state.write(bytes);
+        checkpoint = new Saved(step, bytes.toByteArray());
     }
 
     @Override
-    public Optional<Checkpoint> latestCheckpoint() {
-        return Optional.empty();
+    public synchronized Optional<Checkpoint> latestCheckpoint() {
+        return Optional.ofNullable(checkpoint);
+    }
+
+    private record Saved(long step, byte[] state) implements Checkpoint {
+        @Override
+        public java.io.InputStream open() {
+            return new java.io.ByteArrayInputStream(state);
+        }
     }
 
     @Override
