@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--gpus", paramLabel = "G", description = "GPUs per trial (resources.gpus); 0.5 puts two trials on one GPU.")
     Double gpus;
 
-    @Option(names = "--trials-per-task", paramLabel = "N", description = "Trials one Spark task runs in turn; packs cheap trials (default 1).")
+    @Option(names = "--trials-per-task", paramLabel = "N", description = "Trials one Spark task runs in turn (default: trials shorter than 0.5 s are packed into tasks of about 1 s).")
     Integer trialsPerTask;
 
     @Option(names = "--seed", paramLabel = "N", description = "The master seed; every trial's seed derives from it.")

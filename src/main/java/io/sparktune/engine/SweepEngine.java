@@ -37,8 +37,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The driver loop. It keeps {@code parallelism} trials in flight: whenever results come back it
- * records them, suggests the trials that take the freed slots and launches them as one Spark job;
+ * The driver loop. It keeps {@code parallelism} tasks in flight: whenever results come back it
+ * records them, suggests the trials that take the freed slots and launches them as one Spark job,
+ * packing short trials several to a task ({@link TaskPacking});
  * the journal gets what happened at most a second later, one file per flush. Trials started by a dead driver run again first; at the time budget's end no new trial
  * starts, and running ones are cancelled to run again next time. With a synchronous scheduler
  * (hyperband, pbt) its {@link Rounds} choose the trials instead, a round at a time: trials that pause
@@ -101,6 +102,7 @@ public final class SweepEngine {
         private ProgressLine progress;
         private TrialLauncher launcher;
         private int parallelism;
+        private int perTask;
         private int inFlight;
         private boolean exhausted;
         private boolean outOfTime;
@@ -148,7 +150,7 @@ public final class SweepEngine {
                 List<Trial> batch = nextBatch(now);
                 store.run("write the journal", journal::flushIfDue);
                 if (!batch.isEmpty()) {
-                    launcher.launch(spec.name(), batch, budget.trialsPerTask());
+                    launcher.launch(spec.name(), batch, perTask);
                     inFlight += batch.size();
                 }
                 if (inFlight == 0) {
@@ -164,7 +166,7 @@ public final class SweepEngine {
                     return;
                 }
                 absorb(awaitCompletions());
-                progress.maybePrint(state, inFlight, total);
+                progress.maybePrint(state, Math.min(inFlight, parallelism), total);
             }
         }
 
@@ -195,13 +197,22 @@ public final class SweepEngine {
                 out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
                         + spec.searcher().type() + " search, results in " + dir.uri());
             }
-            while (batch.size() < parallelism - inFlight && !rerun.isEmpty()) {
+            int unsuggested = rounds == null ? total - state.history().created() : 0;
+            int waiting = rerun.size() + round.size() + unsuggested;
+            perTask = budget.trialsPerTaskIfSet().orElseGet(() -> TaskPacking.trialsPerTask(
+                    durationCount == 0 ? -1 : durationSum / durationCount, waiting, parallelism));
+            int free = parallelism * perTask - inFlight;
+            if (free < waiting) {
+                // Whole tasks only: a task of the odd trials left over would come back just as small, again and again.
+                free -= free % perTask;
+            }
+            while (batch.size() < free && !rerun.isEmpty()) {
                 batch.add(rerun.poll().nextAttempt());
             }
-            while (batch.size() < parallelism - inFlight && !round.isEmpty()) {
+            while (batch.size() < free && !round.isEmpty()) {
                 batch.add(round.poll());
             }
-            int room = Math.min(parallelism - inFlight - batch.size(), total - state.history().created());
+            int room = Math.min(free - batch.size(), unsuggested);
             if (room > 0 && !exhausted && rounds == null) {
                 List<Config> configs = searcher.suggest(room, state.history());
                 exhausted = configs.size() < room;

@@ -9,10 +9,12 @@ import java.util.OptionalLong;
  * How much a sweep may spend. Empty values take defaults that depend on the space and the cluster:
  * the grid size or 20 trials, and the cluster's cores divided by the cpus per trial.
  *
- * @param trialsPerTask how many trials one Spark task runs in turn; above 1 it packs cheap trials
+ * @param parallelism   how many Spark tasks, so trials, run at once
+ * @param trialsPerTask how many trials one Spark task runs in turn; unset, the engine packs trials
+ *                      shorter than a second itself
  */
 public record Budget(Integer maxTrials, Integer parallelism, Duration timeBudget, Duration trialTimeout,
-                     int trialsPerTask) implements Serializable {
+                     Integer trialsPerTask) implements Serializable {
 
     public static final int DEFAULT_SAMPLED_TRIALS = 20;
 
@@ -32,6 +34,10 @@ public record Budget(Integer maxTrials, Integer parallelism, Duration timeBudget
 
     public Optional<Duration> timeBudgetIfSet() {
         return Optional.ofNullable(timeBudget);
+    }
+
+    public Optional<Integer> trialsPerTaskIfSet() {
+        return Optional.ofNullable(trialsPerTask);
     }
 
     public Optional<Duration> trialTimeoutIfSet() {

@@ -262,7 +262,7 @@ public final class SpecParser {
 
     private static Budget budget(JsonNode node) {
         if (node == null) {
-            return new Budget(null, null, null, null, 1);
+            return new Budget(null, null, null, null, null);
         }
         if (!node.isObject()) {
             throw new InvalidInputException(null, "budget", "expected an object");
@@ -273,9 +273,8 @@ public final class SpecParser {
                         + String.join(", ", BUDGET_KEYS.stream().sorted().toList()) + ")");
             }
         });
-        Integer trialsPerTask = positiveInt(node, "trialsPerTask");
         return new Budget(positiveInt(node, "maxTrials"), positiveInt(node, "parallelism"),
-                duration(node, "timeBudget"), duration(node, "trialTimeout"), trialsPerTask == null ? 1 : trialsPerTask);
+                duration(node, "timeBudget"), duration(node, "trialTimeout"), positiveInt(node, "trialsPerTask"));
     }
 
     private static Integer positiveInt(JsonNode parent, String key) {

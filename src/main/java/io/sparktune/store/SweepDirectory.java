@@ -3,6 +3,7 @@ package io.sparktune.store;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 
@@ -41,8 +42,9 @@ public final class SweepDirectory {
         try {
             Path path = new Path(uri);
             FileSystem fs = path.getFileSystem(conf);
-            // Checksum side files (.crc) double the file count on the local disk and buy nothing here.
-            fs.setWriteChecksum(false);
+            if (fs instanceof LocalFileSystem) {
+                fs = LocalDisk.fileSystem(conf);
+            }
             return new SweepDirectory(fs.makeQualified(path), fs, conf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reach " + uri + ": " + e.getMessage(), e);
@@ -84,9 +86,11 @@ public final class SweepDirectory {
             try (OutputStream out = fs.create(temp, false)) {
                 writer.write(out);
             }
-            // A plain rename onto a new name is cheap everywhere; replacing needs FileContext's atomic
-            // overwrite, which on the local disk costs milliseconds of permission lookups.
-            if (fs.exists(path) || !fs.rename(temp, path)) {
+            // Replacing needs an atomic overwrite: rename(2) on the local disk, FileContext's rename
+            // elsewhere (HDFS rename2), after a plain rename, cheap everywhere, for a new name.
+            if (fs instanceof LocalFileSystem) {
+                LocalDisk.replace(fs, temp, path);
+            } else if (fs.exists(path) || !fs.rename(temp, path)) {
                 fileContext().rename(temp, path, Options.Rename.OVERWRITE);
             }
         } catch (IOException | RuntimeException e) {

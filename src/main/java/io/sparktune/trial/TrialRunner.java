@@ -42,6 +42,15 @@ public final class TrialRunner implements Serializable {
     /** How long a trainable gets to wind up after it is told to stop before it is abandoned. */
     private static final long STOP_GRACE_MILLIS = 5_000;
     private static final String HOST = hostName();
+    /**
+     * Trials train on their own thread, so a timeout or a cancelled task can interrupt them; the threads
+     * are kept between trials because a packed task runs hundreds of short ones.
+     */
+    private static final ExecutorService TRAINING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "trial");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final StoreLocation store;
     private final PluginSpec trainable;
@@ -85,13 +94,10 @@ public final class TrialRunner implements Serializable {
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("cannot open trial " + trial.id() + "'s directory: " + e.getMessage(), e);
         }
-        ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "trial-" + trial.id());
-            t.setDaemon(true);
-            return t;
-        });
+        Future<Map<String, Double>> training = null;
         try {
-            Future<Map<String, Double>> training = thread.submit(() -> {
+            training = TRAINING.submit(() -> {
+                Thread.currentThread().setName("trial-" + trial.id());
                 Trainable model = Trainables.create(trainable, prepared);
                 return model.train(trial.config(), context);
             });
@@ -111,7 +117,9 @@ public final class TrialRunner implements Serializable {
         } catch (Exception e) {
             return failed(trial, context, describe(e), start, attempt);
         } finally {
-            thread.shutdownNow();
+            if (training != null) {
+                training.cancel(true);
+            }
             context.deleteScratch();
         }
     }

@@ -123,12 +123,26 @@ class SweepEngineTest {
     @Test
     void cheapTrialsPackedIntoTasksAllRunOnce() throws Exception {
         String json = "{\"params\": {\"x\": \"0:99\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
-                + " \"budget\": {\"trialsPerTask\": 10, \"parallelism\": 20}}";
+                + " \"name\": \"packed-by-budget\", \"budget\": {\"trialsPerTask\": 10, \"parallelism\": 2}}";
+        TaskCount tasks = TaskCount.of("packed-by-budget");
         SweepOutcome outcome = run(json, out("packed"));
         assertEquals(100, outcome.completed());
         Map<Integer, Integer> perTrial = new SweepFiles(out("packed")).resultsPerTrial();
         assertEquals(100, perTrial.size());
         assertTrue(perTrial.values().stream().allMatch(n -> n == 1));
+        assertEquals(10, tasks.count(), "100 trials, 10 to a task");
+    }
+
+    @Test
+    void shortTrialsArePackedWithoutBeingAsked() throws Exception {
+        String json = "{\"params\": {\"x\": \"0:399\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
+                + " \"name\": \"packed-by-engine\", \"budget\": {\"parallelism\": 2}}";
+        TaskCount tasks = TaskCount.of("packed-by-engine");
+        SweepOutcome outcome = run(json, out("auto-packed"));
+        assertEquals(400, outcome.completed());
+        assertTrue(new SweepFiles(out("auto-packed")).resultsPerTrial().values().stream().allMatch(n -> n == 1));
+        // One trial to each of the first two tasks (no length known yet), then the rest shared between the two slots.
+        assertTrue(tasks.count() <= 8, "400 instant trials took " + tasks.count() + " tasks");
     }
 
     @Test

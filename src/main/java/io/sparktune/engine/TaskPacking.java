@@ -1,0 +1,32 @@
+package io.sparktune.engine;
+
+/**
+ * How many trials one Spark task runs in turn when the budget does not say. Starting a task costs
+ * the driver and Spark about 10 ms (submit the job, schedule, serialise, send the result back);
+ * for a 50 ms trial that alone would be 20% of the makespan. So trials shorter than half a second
+ * are packed into tasks of about {@link #TASK_MILLIS}, which keeps that cost near 1%, while the
+ * searcher still hears back about once a second and a lost task costs a second of work.
+ */
+final class TaskPacking {
+    static final long TASK_MILLIS = 1_000;
+    /** Even 0 s trials: a task still reports back within a few hundred milliseconds. */
+    static final int MAX_PER_TASK = 1_000;
+
+    private TaskPacking() {
+    }
+
+    /**
+     * @param meanTrialMillis the mean length of the trials finished so far, or -1 if none has
+     * @param waiting         trials not yet handed to Spark
+     * @param parallelism     tasks at once
+     */
+    static int trialsPerTask(long meanTrialMillis, int waiting, int parallelism) {
+        if (meanTrialMillis < 0) {
+            return 1;
+        }
+        long fill = TASK_MILLIS / Math.max(1, meanTrialMillis);
+        // At the end of the sweep every slot gets a share of what is left, so no slot idles while one works alone.
+        long share = Math.max(1, ((long) waiting + parallelism - 1) / parallelism);
+        return (int) Math.max(1, Math.min(Math.min(fill, MAX_PER_TASK), share));
+    }
+}
