@@ -2,10 +2,12 @@ package io.sparktune.api;
 
 import io.sparktune.core.History;
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
-import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
 import io.sparktune.engine.SweepOutcome;
 import io.sparktune.report.HtmlReport;
+import io.sparktune.report.ResultsTable;
 import io.sparktune.report.StepTable;
 import io.sparktune.report.TableExport;
 import io.sparktune.report.TrialTable;
@@ -29,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The public Java API, used by the CLI, notebooks and users' own programs.
@@ -106,12 +109,15 @@ public final class SparkTune {
         return spec.budget().totalTrials(Searchers.create(spec.searcher(), spec.space(), 0).size());
     }
 
-    /** The finished trials of the sweep in {@code dir}, read on the driver. */
-    public static SweepResults results(String dir) throws IOException {
+    /**
+     * The best {@code top} trials of the sweep in {@code dir} with one of {@code statuses}, by
+     * {@code objective} (null: the sweep's own), read on the driver in one pass that keeps only them.
+     */
+    public static ResultsTable compare(String dir, Objective objective, Set<TrialStatus> statuses, int top, List<String> columns)
+            throws IOException {
         SweepDirectory directory = open(dir);
         SweepFile sweep = sweepFile(dir, directory);
-        List<TrialResult> results = TrialTable.results(directory);
-        return new SweepResults(sweep, results);
+        return ResultsTable.read(directory, objective == null ? sweep.objective() : objective, statuses, top, columns);
     }
 
     /** The sweep's trials as a DataFrame, parameters and metrics as columns, for Spark SQL and {@code z.show}. */

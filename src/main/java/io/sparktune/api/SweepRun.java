@@ -50,11 +50,13 @@ final class SweepRun {
         if (existing.isPresent()) {
             checkSameSweep(existing.get(), spec, dir);
         }
-        SweepDirectory restartFrom = options.restartFrom() == null ? null : restartSource(options.restartFrom(), dir);
+        String restartLocation = restartLocation(options.restartFrom(), existing, dir);
+        SweepDirectory restartFrom = restartLocation == null ? null : restartSource(restartLocation, dir);
         String runId = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try (SweepLock lock = SweepLock.acquire(dir, runId, options.lockStale(), options.progress()::println)) {
             if (existing.isEmpty()) {
-                new SweepFile(spec.name(), spec.objective(), spec.identity(), masterSeed, VERSION, System.currentTimeMillis()).write(dir);
+                new SweepFile(spec.name(), spec.objective(), spec.identity(), masterSeed, VERSION, System.currentTimeMillis(),
+                        restartFrom == null ? null : restartFrom.uri()).write(dir);
             }
             LazySpark spark = new LazySpark("sparktune " + spec.name(), options.master());
             try {
@@ -73,6 +75,23 @@ final class SweepRun {
 
     private static String firstLine(String message) {
         return message == null ? "" : message.lines().findFirst().orElse("");
+    }
+
+    /**
+     * The sweep that seeds the searcher: the one sweep.json recorded when the sweep was made, so a
+     * re-run resumes with the same history without repeating the flag; or the flag's, for a new sweep.
+     */
+    private static String restartLocation(String flag, Optional<SweepFile> existing, SweepDirectory dir) throws IOException {
+        if (existing.isEmpty()) {
+            return flag;
+        }
+        String recorded = existing.get().restartFrom();
+        if (flag != null && (recorded == null || !SweepDirectory.at(flag, dir.conf()).uri().equals(recorded))) {
+            throw new InvalidInputException("--restart-from", flag, recorded == null
+                    ? "the sweep in " + dir.uri() + " was started without --restart-from; a restart seeds only a new sweep"
+                    : "the sweep in " + dir.uri() + " was started with --restart-from " + recorded + "; leave the flag out to resume it");
+        }
+        return recorded;
     }
 
     /** The sweep that --restart-from names: an existing sweep directory other than this one. */

@@ -1,7 +1,6 @@
 package io.sparktune.cli;
 
 import io.sparktune.api.SparkTune;
-import io.sparktune.api.SweepResults;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialStatus;
@@ -60,12 +59,11 @@ final class CompareCommand implements Callable<Integer> {
         if (top < 1) {
             throw new InvalidInputException("--top", "", "must be >= 1, got " + top);
         }
-        SweepResults results = SparkTune.results(out);
         Objective objective = min != null ? new Objective(min, Objective.Mode.MIN)
-                : max != null ? new Objective(max, Objective.Mode.MAX) : results.sweep().objective();
+                : max != null ? new Objective(max, Objective.Mode.MAX) : null;
         ResultsTable table;
         try {
-            table = new ResultsTable(objective, results.trials(), statuses(), top, columns);
+            table = SparkTune.compare(out, objective, statuses(), top, columns);
         } catch (InvalidInputException e) {
             throw e.in("--columns");
         }

@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--gpus", paramLabel = "G", description = "GPUs per trial (resources.gpus); 0.5 puts two trials on one GPU.")
     Double gpus;
 
-    @Option(names = "--trials-per-task", paramLabel = "N", description = "Trials one Spark task runs in turn (default: trials shorter than 0.5 s are packed into tasks of about 1 s).")
+    @Option(names = "--trials-per-task", paramLabel = "N", description = "Trials one Spark task runs in turn (default: trials shorter than 1 s are packed into tasks of about 2 s).")
     Integer trialsPerTask;
 
     @Option(names = "--seed", paramLabel = "N", description = "The master seed; every trial's seed derives from it.")
@@ -104,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
     String lockStale;
 
     @Option(names = "--restart-from", paramLabel = "DIR",
-            description = "Seed the searcher with the results of the sweep in DIR whose configs fit this space (give it on every run of this sweep).")
+            description = "Seed a new sweep's searcher with the results of the sweep in DIR whose configs fit this space; sweep.json remembers DIR for re-runs.")
     String restartFrom;
 
     @Option(names = "--dry-run", description = "Print the trials that would run, and run nothing.")

@@ -129,7 +129,7 @@ public final class SweepEngine {
                 }
                 throw e;
             }
-            progress.finish(state, total);
+            progress.finish(state, shownTotal());
             store.run("compact the journal", journal::compact);
             return outcome();
         }
@@ -166,8 +166,13 @@ public final class SweepEngine {
                     return;
                 }
                 absorb(awaitCompletions());
-                progress.maybePrint(state, Math.min(inFlight, parallelism), total);
+                progress.maybePrint(state, Math.min(inFlight, parallelism), shownTotal());
             }
+        }
+
+        /** pbt's clones are trials beyond the population the budget counts: the progress shows them too, not 12/8. */
+        private int shownTotal() {
+            return Math.max(total, state.history().created());
         }
 
         private void startRound() throws IOException {

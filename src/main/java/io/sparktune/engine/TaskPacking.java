@@ -3,12 +3,12 @@ package io.sparktune.engine;
 /**
  * How many trials one Spark task runs in turn when the budget does not say. Starting a task costs
  * the driver and Spark about 10 ms (submit the job, schedule, serialise, send the result back);
- * for a 50 ms trial that alone would be 20% of the makespan. So trials shorter than half a second
- * are packed into tasks of about {@link #TASK_MILLIS}, which keeps that cost near 1%, while the
- * searcher still hears back about once a second and a lost task costs a second of work.
+ * for a 50 ms trial that alone would be 20% of the makespan. So trials shorter than a second are
+ * packed into tasks of about {@link #TASK_MILLIS}, which keeps that cost near 0.5%, while the
+ * searcher still hears back every two seconds and a lost task costs two seconds of work.
  */
 final class TaskPacking {
-    static final long TASK_MILLIS = 1_000;
+    static final long TASK_MILLIS = 2_000;
     /** Even 0 s trials: a task still reports back within a few hundred milliseconds. */
     static final int MAX_PER_TASK = 1_000;
 

@@ -4,12 +4,11 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.store.SweepDirectory;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,7 +20,6 @@ public final class ResultsTable {
     public static final List<String> DEFAULT_COLUMNS = List.of("status", "metrics", "params", "steps", "duration", "error");
     private static final int TEXT_CELL = 60;
 
-    private final Objective objective;
     private final List<TrialResult> rows;
     private final List<Column> columns;
 
@@ -29,28 +27,25 @@ public final class ResultsTable {
     }
 
     /**
+     * The best {@code top} trials of the sweep in {@code dir} with one of {@code statuses}, by the
+     * objective's metric, read from the journal in one pass that keeps only those trials.
+     *
      * @param columns groups ({@code status, metrics, params, steps, duration, host, error}) or single
      *                parameter and metric names, in the order to show them after the trial id
      * @throws InvalidInputException naming the column that is neither
      */
-    public ResultsTable(Objective objective, List<TrialResult> results, Set<TrialStatus> statuses, int top, List<String> columns) {
-        this.objective = objective;
-        Comparator<TrialResult> byMetric = Comparator.comparingDouble(r -> {
-            Double v = r.metrics().get(objective.metric());
-            return v == null || v.isNaN() ? Double.POSITIVE_INFINITY : objective.loss(v);
-        });
-        this.rows = results.stream().filter(r -> statuses.contains(r.status()))
-                .sorted(byMetric.thenComparingInt(TrialResult::id)).limit(top).toList();
-        Set<String> params = new LinkedHashSet<>();
-        Set<String> metrics = new LinkedHashSet<>();
-        metrics.add(objective.metric());
-        for (TrialResult r : results) {
-            params.addAll(r.config().values().keySet());
-            metrics.addAll(r.metrics().keySet());
-        }
+    public static ResultsTable read(SweepDirectory dir, Objective objective, Set<TrialStatus> statuses, int top, List<String> columns)
+            throws IOException {
+        TopTrials best = new TopTrials(objective, statuses, top);
+        TrialTable.forEachResult(dir, best);
+        return new ResultsTable(best, columns);
+    }
+
+    private ResultsTable(TopTrials best, List<String> columns) {
+        this.rows = best.best();
         List<Column> chosen = new ArrayList<>(List.of(new Column("trial", r -> String.valueOf(r.id()))));
         for (String name : columns) {
-            chosen.addAll(columns(name.trim(), params, metrics));
+            chosen.addAll(columns(name.trim(), best.params(), best.metrics()));
         }
         this.columns = List.copyOf(chosen);
     }
@@ -146,9 +141,5 @@ public final class ResultsTable {
             line.append(i == 0 ? "" : ",").append(quote ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
         }
         return line.append('\n').toString();
-    }
-
-    public Objective objective() {
-        return objective;
     }
 }

@@ -45,8 +45,8 @@ public final class TableExport {
     private TableExport() {
     }
 
-    public static Dataset<Row> withSteps(SparkSession spark, SweepDirectory dir) {
-        Dataset<Row> trials = TrialTable.fromJournal(spark, dir);
+    public static Dataset<Row> withSteps(SparkSession spark, SweepDirectory dir) throws IOException {
+        Dataset<Row> trials = TrialTable.current(spark, dir);
         if (trials.columns().length == 0) {
             return trials;
         }

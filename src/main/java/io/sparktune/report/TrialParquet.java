@@ -2,9 +2,13 @@ package io.sparktune.report;
 
 import io.sparktune.core.TrialResult;
 import io.sparktune.store.Journal;
-import io.sparktune.store.JournalRecord;
+import io.sparktune.store.Json;
 import io.sparktune.store.SweepDirectory;
+import io.sparktune.store.SweepLock;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.spark.sql.SparkSession;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -18,12 +22,12 @@ import org.apache.parquet.schema.Types;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.BitSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -33,6 +37,10 @@ import java.util.UUID;
  */
 public final class TrialParquet {
     static final String DIR = "trials.parquet";
+    private static final String PART = "part-00000.snappy.parquet";
+    /** Which columns are parameters and which metrics, in the file's own metadata. */
+    private static final String PARAMS_KEY = "sparktune.params";
+    private static final String METRICS_KEY = "sparktune.metrics";
 
     private enum Kind { LONG, DOUBLE, BOOLEAN, STRING }
 
@@ -43,20 +51,49 @@ public final class TrialParquet {
         return dir.exists(dir.resolve(DIR));
     }
 
+    /**
+     * The table from trials.parquet when it holds what the journal holds: no run is going on (no
+     * lock) and the journal has not changed since the file was written. Empty otherwise, and for a
+     * file without the column lists (written by an older SparkTune) or without rows.
+     */
+    static Optional<TrialTable> readIfCurrent(SparkSession spark, SweepDirectory dir) throws IOException {
+        Path table = dir.resolve(DIR);
+        Path success = new Path(table, "_SUCCESS");
+        if (!dir.exists(success) || dir.exists(dir.resolve(SweepLock.FILE))
+                || Journal.lastModified(dir) > dir.fs().getFileStatus(success).getModificationTime()) {
+            return Optional.empty();
+        }
+        Map<String, String> meta;
+        long rows;
+        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(table, PART), dir.conf()))) {
+            meta = reader.getFooter().getFileMetaData().getKeyValueMetaData();
+            rows = reader.getRecordCount();
+        }
+        if (rows == 0 || !meta.containsKey(PARAMS_KEY) || !meta.containsKey(METRICS_KEY)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TrialTable(spark.read().parquet(table.toString()).orderBy("trial_id"),
+                names(meta.get(PARAMS_KEY)), names(meta.get(METRICS_KEY))));
+    }
+
     public static void write(SweepDirectory dir) throws IOException {
-        Map<String, Kind> params = new LinkedHashMap<>();
-        Set<String> metrics = new LinkedHashSet<>();
-        forEachResult(dir, r -> {
+        // Sorted, as Spark orders the fields it infers from the journal: both sources give one column order.
+        Map<String, Kind> params = new TreeMap<>();
+        Set<String> metrics = new TreeSet<>();
+        TrialTable.forEachResult(dir, r -> {
             r.config().values().forEach((name, value) -> params.merge(name, kindOf(value), TrialParquet::widen));
             metrics.addAll(r.metrics().keySet());
         });
         MessageType schema = schema(params, metrics);
         Path temp = dir.resolve("." + DIR + ".tmp-" + UUID.randomUUID());
         SimpleGroupFactory rows = new SimpleGroupFactory(schema);
+        List<String> metricColumns = metrics.stream().map(m -> TrialColumns.metric(m, params.keySet())).toList();
         try (ParquetWriter<Group> writer = ExampleParquetWriter
-                .builder(HadoopOutputFile.fromPath(new Path(temp, "part-00000.snappy.parquet"), dir.conf()))
+                .builder(HadoopOutputFile.fromPath(new Path(temp, PART), dir.conf()))
+                .withExtraMetaData(Map.of(PARAMS_KEY, Json.MAPPER.writeValueAsString(params.keySet()),
+                        METRICS_KEY, Json.MAPPER.writeValueAsString(metricColumns)))
                 .withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
-            forEachResult(dir, r -> {
+            TrialTable.forEachResult(dir, r -> {
                 try {
                     writer.write(row(rows.newGroup(), r, params, metrics));
                 } catch (IOException e) {
@@ -68,16 +105,6 @@ public final class TrialParquet {
         Path target = dir.resolve(DIR);
         dir.fs().delete(target, true);
         dir.fileContext().rename(temp, target);
-    }
-
-    private static void forEachResult(SweepDirectory dir, java.util.function.Consumer<TrialResult> sink) throws IOException {
-        BitSet seen = new BitSet();
-        Journal.replay(dir, record -> {
-            if (record instanceof JournalRecord.Finished f && !seen.get(f.trialId())) {
-                seen.set(f.trialId());
-                sink.accept(f.result());
-            }
-        });
     }
 
     private static MessageType schema(Map<String, Kind> params, Set<String> metrics) {
@@ -139,6 +166,10 @@ public final class TrialParquet {
         g.add("attempt", r.attempt());
         g.add("seed", r.seed());
         return g;
+    }
+
+    private static List<String> names(String json) throws IOException {
+        return List.of(Json.MAPPER.readValue(json, String[].class));
     }
 
     private static Kind kindOf(Object value) {

@@ -4,7 +4,6 @@ import io.sparktune.core.TrialResult;
 import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.SweepDirectory;
-import io.sparktune.store.SweepLock;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,11 +15,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -37,23 +37,23 @@ import static org.apache.spark.sql.functions.lit;
  */
 public record TrialTable(Dataset<Row> rows, List<String> params, List<String> metrics) {
     /** The trial rows alone, for Spark SQL and {@code z.show}. */
-    public static Dataset<Row> fromJournal(SparkSession spark, SweepDirectory dir) {
+    public static Dataset<Row> current(SparkSession spark, SweepDirectory dir) throws IOException {
         return read(spark, dir).rows();
     }
 
     /**
-     * The trial rows from trials.parquet when it is current (no run holds the sweep), else from the
-     * journal, which is slower but includes what a live run has recorded so far.
+     * The sweep's table from trials.parquet when it is current (no run holds the sweep and the journal
+     * has not changed since), a columnar read in seconds for 100,000 trials; else from the journal's
+     * JSON, slower, but with what a live run has recorded so far. An empty table (no columns) when no
+     * trial has finished.
      */
-    public static Dataset<Row> current(SparkSession spark, SweepDirectory dir) throws IOException {
-        if (TrialParquet.exists(dir) && !dir.exists(dir.resolve(SweepLock.FILE))) {
-            return spark.read().parquet(dir.resolve(TrialParquet.DIR).toString());
-        }
-        return fromJournal(spark, dir);
+    public static TrialTable read(SparkSession spark, SweepDirectory dir) throws IOException {
+        Optional<TrialTable> saved = TrialParquet.readIfCurrent(spark, dir);
+        return saved.isPresent() ? saved.get() : fromJournal(spark, dir);
     }
 
-    /** Reads the journal with Spark; an empty table (no columns) when no trial has finished. */
-    public static TrialTable read(SparkSession spark, SweepDirectory dir) {
+    /** Reads the journal with Spark. */
+    static TrialTable fromJournal(SparkSession spark, SweepDirectory dir) {
         if (!hasJournal(dir)) {
             return new TrialTable(spark.emptyDataFrame(), List.of(), List.of());
         }
@@ -115,14 +115,14 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
         return Arrays.stream(struct.fields()).map(StructField::name).toList();
     }
 
-    /** The finished trials, read on the driver: for tables and summaries of ordinary sweeps. */
-    public static List<TrialResult> results(SweepDirectory dir) throws IOException {
-        Map<Integer, TrialResult> byId = new LinkedHashMap<>();
+    /** Each finished trial's result once (a retried trial's first), in journal order, streamed on the driver. */
+    public static void forEachResult(SweepDirectory dir, Consumer<TrialResult> sink) throws IOException {
+        BitSet seen = new BitSet();
         Journal.replay(dir, record -> {
-            if (record instanceof JournalRecord.Finished f) {
-                byId.putIfAbsent(f.result().id(), f.result());
+            if (record instanceof JournalRecord.Finished f && !seen.get(f.trialId())) {
+                seen.set(f.trialId());
+                sink.accept(f.result());
             }
         });
-        return new ArrayList<>(byId.values());
     }
 }

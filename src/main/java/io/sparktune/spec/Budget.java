@@ -11,7 +11,7 @@ import java.util.OptionalLong;
  *
  * @param parallelism   how many Spark tasks, so trials, run at once
  * @param trialsPerTask how many trials one Spark task runs in turn; unset, the engine packs trials
- *                      shorter than a second itself
+ *                      shorter than a second itself (see the engine's TaskPacking)
  */
 public record Budget(Integer maxTrials, Integer parallelism, Duration timeBudget, Duration trialTimeout,
                      Integer trialsPerTask) implements Serializable {

@@ -124,6 +124,15 @@ public final class Journal {
         return files(dir).size();
     }
 
+    /** When the journal last changed: its newest file's modification time, 0 when it has none. */
+    public static long lastModified(SweepDirectory dir) throws IOException {
+        long newest = 0;
+        for (Path file : files(dir)) {
+            newest = Math.max(newest, dir.fs().getFileStatus(file).getModificationTime());
+        }
+        return newest;
+    }
+
     private static List<Path> files(SweepDirectory dir) throws IOException {
         Path journal = dir.resolve(DIR);
         if (!dir.fs().exists(journal)) {

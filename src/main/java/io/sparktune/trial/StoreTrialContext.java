@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.FileUtil;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,7 +87,12 @@ final class StoreTrialContext implements TrialContext {
         }
         Double value = metrics.get(objective.metric());
         if (value != null && !value.isNaN() && decision == Decision.CONTINUE) {
-            decision = scheduler.onReport(trialId, step, objective.loss(value));
+            try {
+                decision = scheduler.onReport(trialId, step, objective.loss(value));
+            } catch (UncheckedIOException e) {
+                // Rungs the scheduler cannot read or write are the store's failure, not the trial's: the task fails and Spark retries it.
+                throw new StoreUnavailableException("trial " + trialId + " at step " + step + ": " + e.getMessage(), e.getCause());
+            }
             if (decision != Decision.CONTINUE) {
                 stop = true;
             }

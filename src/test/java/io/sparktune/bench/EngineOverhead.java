@@ -20,8 +20,8 @@ import java.util.Locale;
 
 /**
  * The engine's own cost on local[2]: (1) trials that sleep 0.2 s in 4 steps, at parallelism 2,
- * against the ideal makespan trials x 0.2 s / 2; (2) trials of 0 s, one per task and packed 100 per
- * task, as trials per second.
+ * against the ideal makespan trials x 0.2 s / 2; (2) trials of 0 s, one per task and packed by the
+ * engine (no trialsPerTask), as trials per second.
  *
  * <pre>bench/engine-overhead.sh [--runs 3] [--trials 1000] [--trial-seconds 0.2] [--steps 4] [--fast-trials 10000]</pre>
  */
@@ -51,17 +51,18 @@ public final class EngineOverhead {
         }
         System.out.printf(Locale.ROOT, "median overhead: %.2f%%%n", 100 * median(ratios));
 
-        for (int perTask : fastTrials == 0 ? new int[0] : new int[] {1, 100}) {
+        for (String perTask : fastTrials == 0 ? new String[0] : new String[] {"1", "auto"}) {
             List<Double> rates = new ArrayList<>();
+            String packing = perTask.equals("auto") ? "" : ", \"trialsPerTask\": " + perTask;
             for (int run = 1; run <= runs; run++) {
                 SweepOutcome outcome = sweep(work.resolve("fast-" + perTask + "-" + run), "{\"params\": {\"x\": \"0:" + (fastTrials - 1) + "\"},"
                         + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
-                        + " \"budget\": {\"parallelism\": " + (2 * perTask) + ", \"trialsPerTask\": " + perTask + "}}");
+                        + " \"budget\": {\"parallelism\": 2" + packing + "}}");
                 double rate = outcome.done() / (outcome.elapsed().toMillis() / 1000.0);
                 rates.add(rate);
-                System.out.printf(Locale.ROOT, "run %d: %d trials of 0 s, trialsPerTask %d: %.1f trials/s%n", run, outcome.done(), perTask, rate);
+                System.out.printf(Locale.ROOT, "run %d: %d trials of 0 s, trialsPerTask %s: %.1f trials/s%n", run, outcome.done(), perTask, rate);
             }
-            System.out.printf(Locale.ROOT, "median trialsPerTask %d: %.1f trials/s%n", perTask, median(rates));
+            System.out.printf(Locale.ROOT, "median trialsPerTask %s: %.1f trials/s%n", perTask, median(rates));
         }
         spark.stop();
     }

@@ -1,12 +1,15 @@
 package io.sparktune.bench;
 
 import io.sparktune.api.SparkTune;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.report.ResultsTable;
 import io.sparktune.report.TableExport;
 import io.sparktune.testing.SyntheticSweep;
 import org.apache.spark.sql.SparkSession;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Locale;
 
 /**
@@ -49,8 +52,8 @@ public final class ReportScale {
                     Files.size(parquet) / 1024);
 
             long compare = System.nanoTime();
-            int shown = SparkTune.results(dir).trials().size();
-            System.out.printf(Locale.ROOT, "%d trials: tune compare's read (SparkTune.results, one JVM list of %d) %.1f s%n",
+            int shown = SparkTune.compare(dir, null, EnumSet.allOf(TrialStatus.class), 20, ResultsTable.DEFAULT_COLUMNS).rows().size();
+            System.out.printf(Locale.ROOT, "%d trials: tune compare --top 20 (one pass over the journal, keeping %d) %.1f s%n",
                     trials, shown, seconds(compare));
         }
         spark.stop();

@@ -2,7 +2,9 @@ package io.sparktune.bench;
 
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
+import io.sparktune.core.TrialStatus;
 import io.sparktune.engine.SweepOutcome;
+import io.sparktune.report.ResultsTable;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
@@ -16,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -28,26 +31,26 @@ import java.util.stream.Stream;
  * directory), the time to resume the finished 100k directory, and the time to read its table with
  * Spark.
  *
- * <pre>bench/scale.sh [--trials 100000] [--per-task 500]</pre>
+ * <pre>bench/scale.sh [--trials 100000] [--per-task N (default: the engine packs)]</pre>
  */
 public final class ScaleBenchmark {
     private static final Pattern DONE = Pattern.compile("^trials (\\d+)/");
 
     public static void main(String[] args) throws Exception {
         int trials = EngineOverhead.intArg(args, "--trials", 100_000);
-        int perTask = EngineOverhead.intArg(args, "--per-task", 500);
+        int perTask = EngineOverhead.intArg(args, "--per-task", 0);
         SparkSession spark = SparkSession.builder().master("local[2]").appName("scale")
                 .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR").getOrCreate();
         Path out = Files.createTempDirectory("sparktune-scale").resolve("grid");
         String json = "{\"params\": {\"a\": \"0:" + (trials / 100 - 1) + "\", \"b\": \"0:99\", \"x\": 0.1},"
                 + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
-                + " \"budget\": {\"parallelism\": " + (2 * perTask) + ", \"trialsPerTask\": " + perTask + "}}";
+                + " \"budget\": {\"parallelism\": 2" + (perTask > 0 ? ", \"trialsPerTask\": " + perTask : "") + "}}";
         SweepSpec spec = SpecParser.parse("scale", json, "scale", new Overrides());
         HeapAtMilestones heap = new HeapAtMilestones(List.of(1_000, 10_000, trials));
         SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out.toString(), null, Duration.ofSeconds(60), heap, 250));
         double seconds = outcome.elapsed().toMillis() / 1000.0;
-        System.out.printf(Locale.ROOT, "%d-trial grid, trialsPerTask %d: %d done in %.1f s, %.0f trials/s%n",
-                trials, perTask, outcome.done(), seconds, outcome.done() / seconds);
+        System.out.printf(Locale.ROOT, "%d-trial grid, trialsPerTask %s: %d done in %.1f s, %.0f trials/s%n",
+                trials, perTask > 0 ? String.valueOf(perTask) : "auto", outcome.done(), seconds, outcome.done() / seconds);
         heap.report();
         long[] sizeAndFiles = sizeAndFiles(out);
         System.out.printf(Locale.ROOT, "sweep directory: %.1f MB in %d files (journal: %d files)%n",
@@ -65,6 +68,16 @@ public final class ScaleBenchmark {
         start = System.nanoTime();
         long parquetRows = spark.read().parquet(out.resolve("trials.parquet").toString()).count();
         System.out.printf(Locale.ROOT, "trials.parquet count = %d in %.2f s%n", parquetRows, (System.nanoTime() - start) / 1e9);
+        for (int i = 1; i <= 2; i++) {
+            start = System.nanoTime();
+            Path html = out.resolveSibling("report-" + i + ".html");
+            SparkTune.report(out.toString(), html.toString(), "local[2]");
+            System.out.printf(Locale.ROOT, "tune report (%s in the JVM): %.2f s, %d KiB%n", i == 1 ? "first" : "second",
+                    (System.nanoTime() - start) / 1e9, Files.size(html) / 1024);
+        }
+        start = System.nanoTime();
+        int compared = SparkTune.compare(out.toString(), null, EnumSet.allOf(TrialStatus.class), 20, ResultsTable.DEFAULT_COLUMNS).rows().size();
+        System.out.printf(Locale.ROOT, "tune compare --top %d: %.2f s%n", compared, (System.nanoTime() - start) / 1e9);
         spark.stop();
     }
 

@@ -9,6 +9,7 @@ import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.SweepDirectory;
+import io.sparktune.store.SweepFile;
 import io.sparktune.testing.SweepFiles;
 import io.sparktune.testing.TestSpark;
 import org.apache.hadoop.conf.Configuration;
@@ -83,6 +84,27 @@ class RestartFromTest {
         double freshBest = fresh.best().metrics().get("loss");
         assertTrue(restartedBest < freshBest, "best loss in 2 trials: restarted " + restartedBest + ", fresh " + freshBest);
         assertTrue(console.toString().contains("20 results seed the searcher"), console.toString());
+    }
+
+    @Test
+    void aRestartedSweepRemembersItsSourceSoARerunWithoutTheFlagResumesWithTheSameHistory() throws Exception {
+        run(spec("uniform[-5:10]", "random", 20), out("source"), null);
+        run(spec("uniform[-5:10]", "random", 6), out("other"), null);
+        SweepSpec gp = spec("uniform[-5:10]", "gp", 2);
+        run(gp, out("seeded"), out("source"));
+        assertEquals(SweepDirectory.at(out("source"), new Configuration()).uri(),
+                SweepFile.read(SweepDirectory.at(out("seeded"), new Configuration())).orElseThrow().restartFrom());
+
+        console.reset();
+        run(gp, out("seeded"), null);
+        assertTrue(console.toString().contains("20 results seed the searcher"), console.toString());
+
+        InvalidInputException other = assertThrows(InvalidInputException.class, () -> run(gp, out("seeded"), out("other")));
+        assertTrue(other.getMessage().startsWith("--restart-from: " + out("other") + ": the sweep in "), other.getMessage());
+        assertTrue(other.getMessage().endsWith("leave the flag out to resume it"), other.getMessage());
+        run(gp, out("plain"), null);
+        InvalidInputException late = assertThrows(InvalidInputException.class, () -> run(gp, out("plain"), out("source")));
+        assertTrue(late.getMessage().contains("was started without --restart-from"), late.getMessage());
     }
 
     @Test

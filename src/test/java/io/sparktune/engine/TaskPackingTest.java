@@ -11,15 +11,16 @@ class TaskPackingTest {
     }
 
     @Test
-    void trialsOfHalfASecondOrMoreRunOneToATask() {
-        assertEquals(1, TaskPacking.trialsPerTask(600, 10_000, 2));
+    void trialsOfASecondOrMoreRunOneToATask() {
+        assertEquals(1, TaskPacking.trialsPerTask(1_100, 10_000, 2));
         assertEquals(1, TaskPacking.trialsPerTask(30_000, 10_000, 2));
     }
 
     @Test
-    void shortTrialsFillTasksOfAboutASecond() {
-        assertEquals(20, TaskPacking.trialsPerTask(50, 10_000, 2));
-        assertEquals(2, TaskPacking.trialsPerTask(400, 10_000, 2));
+    void shortTrialsFillTasksOfAboutTwoSeconds() {
+        assertEquals(40, TaskPacking.trialsPerTask(50, 10_000, 2));
+        assertEquals(5, TaskPacking.trialsPerTask(400, 10_000, 2));
+        assertEquals(3, TaskPacking.trialsPerTask(600, 10_000, 2));
     }
 
     @Test
@@ -29,7 +30,7 @@ class TaskPackingTest {
 
     @Test
     void theLastTrialsAreSharedAmongTheSlots() {
-        // 30 left on 4 slots: 8 each (the last task 6), not two tasks of 20 and two idle slots.
+        // 30 left on 4 slots: 8 each (the last task 6), not one task of 30 and three idle slots.
         assertEquals(8, TaskPacking.trialsPerTask(50, 30, 4));
         assertEquals(1, TaskPacking.trialsPerTask(50, 3, 4));
         assertEquals(1, TaskPacking.trialsPerTask(50, 0, 4));

@@ -35,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScheduledSweepTest {
     @TempDir
     Path tmp;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     @BeforeAll
     static void spark() {
@@ -51,7 +52,7 @@ class ScheduledSweepTest {
                 + " \"searcher\": {\"type\": \"random\", \"seed\": 11}, \"scheduler\": " + scheduler + ","
                 + " \"budget\": {\"maxTrials\": " + trials + ", \"parallelism\": 2, \"timeBudget\": \"" + timeBudget + "\"}}";
         return SparkTune.run(SpecParser.parse("test.json", json, "test", new Overrides()),
-                new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(new ByteArrayOutputStream(), true), 200));
+                new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(console, true), 200));
     }
 
     private static SweepDirectory dir(String out) {
@@ -91,6 +92,21 @@ class ScheduledSweepTest {
             }
         }
         assertEquals(results.stream().filter(r -> r.steps() >= 3).count(), rungs.at(3).size());
+    }
+
+    @Test
+    void rungsThatCannotBeWrittenFailTheTaskAndTheTrialRunsAgainInsteadOfFailing() throws Exception {
+        String out = tmp.resolve("asha-store").toString();
+        SweepDirectory dir = dir(out);
+        // A plain file where the rung folders go: every rung record fails, as on a store that refuses writes.
+        dir.writeAtomically(dir.resolve("rungs"), "not a folder");
+        SweepOutcome outcome = run(out, "\"steps\": 3", "{\"type\": \"asha\", \"maxSteps\": 3, \"gracePeriod\": 1}", 1);
+        assertEquals(SweepOutcome.Status.NO_SUCCESS, outcome.status());
+        TrialResult failed = new SweepFiles(out).result(0);
+        assertEquals(TrialStatus.FAILED, failed.status());
+        assertEquals(4, failed.attempt(), "the lost task ran again until the engine gave up");
+        assertTrue(failed.error().startsWith("lost 4 times; last: "), failed.error());
+        assertTrue(failed.error().contains("cannot read or record rung 1 of trial 0"), failed.error());
     }
 
     @Test
@@ -170,6 +186,8 @@ class ScheduledSweepTest {
         String text = status.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("  trial 4 <- trial " + lineage.get(0).parent() + " at step 2: "), text);
         assertTrue(text.contains("trials: 6 done (4 completed, 2 stopped, 0 failed)"), text);
+        List<String> progress = console.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("trials ")).toList();
+        assertTrue(progress.get(progress.size() - 1).startsWith("trials 6/6 |"), "the clones count in the progress: " + progress);
     }
 
     @Test
