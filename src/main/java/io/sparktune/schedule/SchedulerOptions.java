@@ -49,6 +49,19 @@ final class SchedulerOptions {
         return n.doubleValue();
     }
 
+    /** A non-empty list of distinct strings, or null when the option is absent. */
+    List<String> names(String key) {
+        Object value = spec.options().get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List<?> list) || list.isEmpty() || !list.stream().allMatch(String.class::isInstance)
+                || list.stream().distinct().count() != list.size()) {
+            throw invalid(key, "expected a non-empty list of distinct parameter names, got " + PluginSpec.show(value));
+        }
+        return list.stream().map(String.class::cast).toList();
+    }
+
     InvalidInputException invalid(String key, String problem) {
         return new InvalidInputException(null, path + "." + key, problem);
     }

@@ -28,12 +28,15 @@ public final class Schedulers {
         return TYPES;
     }
 
-    public static void validate(PluginSpec spec, String path) {
+    public static void validate(PluginSpec spec, String path, Space space) {
         if (!TYPES.contains(spec.type())) {
             throw new InvalidInputException(null, path + ".type",
                     "unknown scheduler '" + spec.type() + "' (expected one of " + String.join(", ", TYPES) + ")");
         }
         build(spec, path, null, null);
+        if (spec.type().equals("pbt")) {
+            new Pbt(new SchedulerOptions(spec, path, Pbt.KEYS)).exploration(space);
+        }
     }
 
     /** The executor side, for one run of one trial. */
@@ -50,8 +53,7 @@ public final class Schedulers {
             }
             case "pbt" -> {
                 Pbt pbt = new Pbt(new SchedulerOptions(spec, "scheduler", Pbt.KEYS));
-                yield Optional.of(new PopulationTraining(dir, pbt.maxSteps, pbt.interval, pbt.quantile,
-                        new Exploration(space, pbt.resampleProbability), masterSeed));
+                yield Optional.of(new PopulationTraining(dir, pbt.maxSteps, pbt.interval, pbt.quantile, pbt.exploration(space), masterSeed));
             }
             default -> Optional.empty();
         };
@@ -101,11 +103,13 @@ public final class Schedulers {
 
     /** pbt's options, read and checked in one place for both sides. */
     private static final class Pbt {
-        static final List<String> KEYS = List.of("maxSteps", "perturbationInterval", "quantile", "resampleProbability");
+        static final List<String> KEYS = List.of("maxSteps", "perturbationInterval", "quantile", "resampleProbability", "mutations");
         final long maxSteps;
         final long interval;
         final double quantile;
         final double resampleProbability;
+        private final SchedulerOptions options;
+        private final List<String> mutations;
 
         Pbt(SchedulerOptions options) {
             maxSteps = options.required("maxSteps", 2);
@@ -115,6 +119,22 @@ public final class Schedulers {
             }
             quantile = options.number("quantile", 0.25, 0.01, 0.5);
             resampleProbability = options.number("resampleProbability", 0.25, 0, 1);
+            mutations = options.names("mutations");
+            this.options = options;
+        }
+
+        /** Explores the parameters named in {@code mutations}, every parameter without it. */
+        Exploration exploration(Space space) {
+            List<String> known = space.dimensions().stream().map(d -> d.parameter().name()).toList();
+            if (mutations == null) {
+                return new Exploration(space, resampleProbability, known);
+            }
+            for (String name : mutations) {
+                if (!known.contains(name)) {
+                    throw options.invalid("mutations", "'" + name + "' is not a parameter of the space (" + String.join(", ", known) + ")");
+                }
+            }
+            return new Exploration(space, resampleProbability, mutations);
         }
     }
 }

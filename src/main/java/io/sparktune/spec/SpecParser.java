@@ -175,7 +175,7 @@ public final class SpecParser {
         Searchers.validate(searcher, space, "searcher");
 
         PluginSpec scheduler = plugin(root, "scheduler", "fifo");
-        Schedulers.validate(scheduler, "scheduler");
+        Schedulers.validate(scheduler, "scheduler", space);
 
         Budget budget = budget(root.get("budget"));
         if (searcher.type().equals("grid") && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {

@@ -54,7 +54,8 @@ public final class FmnistSchedulers {
                 options.put("gracePeriod", 1).put("reductionFactor", 3);
             }
             if (scheduler.equals("pbt")) {
-                options.put("perturbationInterval", 3);
+                // The optimiser's settings only: a clone must load its parent's checkpoint, so the architecture stays.
+                options.put("perturbationInterval", 3).putArray("mutations").add("lr").add("dropout");
             }
             Path out = work.resolve(scheduler);
             SweepOutcome outcome = SparkTune.run(SpecParser.parse("fashion-mlp.json", spec.toString(), "fashion-mlp", new Overrides()),

@@ -1,13 +1,17 @@
 package io.sparktune.schedule;
 
 import io.sparktune.core.Config;
+import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.space.IntRange;
 import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
 import io.sparktune.space.Uniform;
+import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecParser;
 import io.sparktune.store.Checkpoints;
 import io.sparktune.store.Lineage;
 import io.sparktune.store.ProgressLog;
@@ -30,6 +34,7 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The schedulers' rules on hand-computed cases, with rung records and progress logs in a real directory. */
@@ -210,7 +215,7 @@ class SchedulerRulesTest {
     @Test
     void pbtReplacesTheBottomQuantileWithAPerturbedCloneOfATopTrial() throws IOException {
         Space space = new Space(List.of(new Parameter("x", new Uniform(0, 100))));
-        PopulationTraining pbt = new PopulationTraining(dir, 6, 2, 0.25, new Exploration(space, 0), 7);
+        PopulationTraining pbt = new PopulationTraining(dir, 6, 2, 0.25, new Exploration(space, 0, List.of("x")), 7);
         Source source = new Source();
         Round first = pbt.next(List.of(), source);
         assertEquals(4, first.run().size());
@@ -239,11 +244,33 @@ class SchedulerRulesTest {
     @Test
     void pbtExplorationResamplesOrScalesEveryParameter() {
         Space space = new Space(List.of(new Parameter("a", new Uniform(0, 10)), new Parameter("b", new Uniform(0, 10))));
-        Config around = new Exploration(space, 0).around(Config.of(Map.of("a", 5.0, "b", 5.0)), new SplittableRandom(1));
+        Config around = new Exploration(space, 0, List.of("a", "b")).around(Config.of(Map.of("a", 5.0, "b", 5.0)), new SplittableRandom(1));
         for (String name : List.of("a", "b")) {
             double v = around.getDouble(name);
             assertTrue(Math.abs(v - 4) < 1e-9 || Math.abs(v - 6) < 1e-9, name + " = 5 × 0.8 or × 1.2, got " + v);
         }
+    }
+
+    @Test
+    void pbtExplorationLeavesParametersOutsideItsMutationsAsTheParentHadThem() {
+        Space space = new Space(List.of(new Parameter("lr", new Uniform(0, 10)), new Parameter("layers", new IntRange(1, 8, false))));
+        Exploration onlyLr = new Exploration(space, 1.0, List.of("lr"));
+        for (int draw = 0; draw < 50; draw++) {
+            Config around = onlyLr.around(Config.of(Map.of("lr", 5.0, "layers", 3L)), new SplittableRandom(draw));
+            assertEquals(3L, ((Number) around.get("layers")).longValue(), "a clone keeps its parent's architecture");
+        }
+    }
+
+    @Test
+    void pbtMutationsMustNameParametersOfTheSpace() {
+        String json = "{\"params\": {\"x\": \"loguniform[1e-4:1e-1]\", \"layers\": \"randint[1:3]\"},"
+                + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
+                + " \"scheduler\": {\"type\": \"pbt\", \"maxSteps\": 9, \"perturbationInterval\": 3, \"mutations\": [\"x\", \"width\"]}}";
+        InvalidInputException error = assertThrows(InvalidInputException.class, () -> SpecParser.parse("s.json", json, "s", new Overrides()));
+        assertEquals("s.json: scheduler.mutations: 'width' is not a parameter of the space (x, layers)", error.getMessage());
+        String notAList = json.replace("[\"x\", \"width\"]", "\"x\"");
+        error = assertThrows(InvalidInputException.class, () -> SpecParser.parse("s.json", notAList, "s", new Overrides()));
+        assertEquals("s.json: scheduler.mutations: expected a non-empty list of distinct parameter names, got \"x\"", error.getMessage());
     }
 
     @Test
