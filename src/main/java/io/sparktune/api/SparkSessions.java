@@ -20,7 +20,8 @@ final class SparkSessions implements AutoCloseable {
         if (active.isEmpty()) {
             active = SparkSession.getDefaultSession();
         }
-        if (active.isDefined()) {
+        // A stopped session stays "active" in its thread until another is made: it cannot run anything.
+        if (active.isDefined() && !active.get().sparkContext().isStopped()) {
             return new SparkSessions(active.get(), false);
         }
         SparkSession.Builder builder = SparkSession.builder().appName(appName)

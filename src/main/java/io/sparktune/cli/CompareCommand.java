@@ -65,7 +65,8 @@ final class CompareCommand implements Callable<Integer> {
         try {
             table = SparkTune.compare(out, objective, statuses(), top, columns);
         } catch (InvalidInputException e) {
-            throw e.in("--columns");
+            // A column that is not there says so without a source; a missing sweep already names --out.
+            throw e.source() == null ? e.in("--columns") : e;
         }
         tune.out.print(table.text());
         if (csv != null) {

@@ -57,7 +57,16 @@ public final class ParameterImportance {
         if (count < MIN_TRIALS) {
             return List.of();
         }
-        Dataset<Row> rows = count > MAX_ROWS ? trials.sample(false, (double) MAX_ROWS / count, 1L) : trials;
+        // At most a few thousand rows: one cached partition, so the forest's many passes are one small task each.
+        Dataset<Row> rows = (count > MAX_ROWS ? trials.sample(false, (double) MAX_ROWS / count, 1L) : trials).coalesce(1).cache();
+        try {
+            return forest(rows, params, label);
+        } finally {
+            rows.unpersist();
+        }
+    }
+
+    private static List<Share> forest(Dataset<Row> rows, List<String> params, String label) {
         List<String> features = new ArrayList<>();
         List<String> used = new ArrayList<>();
         List<PipelineStage> stages = new ArrayList<>();
