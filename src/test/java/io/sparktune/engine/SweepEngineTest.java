@@ -120,29 +120,29 @@ class SweepEngineTest {
         assertEquals("timed out after 1s", slow.error());
     }
 
+    /** Runs {@code trials} instant trials as sweep {@code name}, checks each ran once, and returns its Spark task count. */
+    private int tasksOfInstantSweep(String name, int trials, String budget) throws Exception {
+        String json = "{\"params\": {\"x\": \"0:" + (trials - 1) + "\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
+                + " \"name\": \"" + name + "\", \"budget\": " + budget + "}";
+        TaskCount tasks = TaskCount.of(name);
+        SweepOutcome outcome = run(json, out(name));
+        assertEquals(trials, outcome.completed());
+        Map<Integer, Integer> perTrial = new SweepFiles(out(name)).resultsPerTrial();
+        assertEquals(trials, perTrial.size());
+        assertTrue(perTrial.values().stream().allMatch(n -> n == 1), "every trial ran once: " + perTrial);
+        return tasks.count();
+    }
+
     @Test
     void cheapTrialsPackedIntoTasksAllRunOnce() throws Exception {
-        String json = "{\"params\": {\"x\": \"0:99\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
-                + " \"name\": \"packed-by-budget\", \"budget\": {\"trialsPerTask\": 10, \"parallelism\": 2}}";
-        TaskCount tasks = TaskCount.of("packed-by-budget");
-        SweepOutcome outcome = run(json, out("packed"));
-        assertEquals(100, outcome.completed());
-        Map<Integer, Integer> perTrial = new SweepFiles(out("packed")).resultsPerTrial();
-        assertEquals(100, perTrial.size());
-        assertTrue(perTrial.values().stream().allMatch(n -> n == 1));
-        assertEquals(10, tasks.count(), "100 trials, 10 to a task");
+        assertEquals(10, tasksOfInstantSweep("packed-by-budget", 100, "{\"trialsPerTask\": 10, \"parallelism\": 2}"), "100 trials, 10 to a task");
     }
 
     @Test
     void shortTrialsArePackedWithoutBeingAsked() throws Exception {
-        String json = "{\"params\": {\"x\": \"0:399\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
-                + " \"name\": \"packed-by-engine\", \"budget\": {\"parallelism\": 2}}";
-        TaskCount tasks = TaskCount.of("packed-by-engine");
-        SweepOutcome outcome = run(json, out("auto-packed"));
-        assertEquals(400, outcome.completed());
-        assertTrue(new SweepFiles(out("auto-packed")).resultsPerTrial().values().stream().allMatch(n -> n == 1));
+        int tasks = tasksOfInstantSweep("packed-by-engine", 400, "{\"parallelism\": 2}");
         // One trial to each of the first two tasks (no length known yet), then the rest shared between the two slots.
-        assertTrue(tasks.count() <= 8, "400 instant trials took " + tasks.count() + " tasks");
+        assertTrue(tasks <= 8, "400 instant trials took " + tasks + " tasks");
     }
 
     @Test
