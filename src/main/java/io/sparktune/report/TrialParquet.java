@@ -5,6 +5,7 @@ import io.sparktune.store.Journal;
 import io.sparktune.store.Json;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepLock;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -20,6 +21,7 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -58,9 +60,13 @@ public final class TrialParquet {
      */
     static Optional<TrialTable> readIfCurrent(SparkSession spark, SweepDirectory dir) throws IOException {
         Path table = dir.resolve(DIR);
-        Path success = new Path(table, "_SUCCESS");
-        if (!dir.exists(success) || dir.exists(dir.resolve(SweepLock.FILE))
-                || Journal.lastModified(dir) > dir.fs().getFileStatus(success).getModificationTime()) {
+        FileStatus success;
+        try {
+            success = dir.fs().getFileStatus(new Path(table, "_SUCCESS"));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+        if (dir.exists(dir.resolve(SweepLock.FILE)) || Journal.lastModified(dir) > success.getModificationTime()) {
             return Optional.empty();
         }
         Map<String, String> meta;

@@ -4,7 +4,6 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 
 import java.util.List;
-import java.util.TreeSet;
 
 /** Typed reads of a scheduler's options, with errors that name the JSON path. */
 final class SchedulerOptions {
@@ -14,10 +13,7 @@ final class SchedulerOptions {
     SchedulerOptions(PluginSpec spec, String path, List<String> known) {
         this.spec = spec;
         this.path = path;
-        spec.options().keySet().stream().filter(key -> !known.contains(key)).findFirst().ifPresent(key -> {
-            throw new InvalidInputException(null, path + "." + key, "unknown option for scheduler '" + spec.type() + "'"
-                    + (known.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", new TreeSet<>(known)) + ")"));
-        });
+        spec.requireKnownOptions(path, "scheduler", known);
     }
 
     long whole(String key, long fallback, long min) {

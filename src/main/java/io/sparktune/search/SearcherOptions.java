@@ -4,8 +4,6 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /** Typed reads of a searcher's options, with errors that name the JSON path. */
 final class SearcherOptions {
@@ -15,13 +13,7 @@ final class SearcherOptions {
     SearcherOptions(PluginSpec spec, String path, List<String> known) {
         this.spec = spec;
         this.path = path;
-        for (String key : spec.options().keySet()) {
-            if (!known.contains(key)) {
-                Set<String> sorted = new TreeSet<>(known);
-                throw new InvalidInputException(null, path + "." + key, "unknown option for searcher '" + spec.type() + "'"
-                        + (sorted.isEmpty() ? " (it takes none)" : " (known: " + String.join(", ", sorted) + ")"));
-            }
-        }
+        spec.requireKnownOptions(path, "searcher", known);
     }
 
     int integer(String key, int fallback, int min) {

@@ -126,21 +126,19 @@ public final class Journal {
 
     /** When the journal last changed: its newest file's modification time, 0 when it has none. */
     public static long lastModified(SweepDirectory dir) throws IOException {
-        long newest = 0;
-        for (Path file : files(dir)) {
-            newest = Math.max(newest, dir.fs().getFileStatus(file).getModificationTime());
-        }
-        return newest;
+        return Arrays.stream(statuses(dir)).mapToLong(FileStatus::getModificationTime).max().orElse(0);
     }
 
     private static List<Path> files(SweepDirectory dir) throws IOException {
+        return Arrays.stream(statuses(dir)).map(FileStatus::getPath).sorted(Comparator.comparing(Path::getName)).toList();
+    }
+
+    private static FileStatus[] statuses(SweepDirectory dir) throws IOException {
         Path journal = dir.resolve(DIR);
         if (!dir.fs().exists(journal)) {
-            return List.of();
+            return new FileStatus[0];
         }
-        FileStatus[] statuses = dir.fs().listStatus(journal,
-                p -> p.getName().endsWith(SUFFIX) && !p.getName().startsWith("."));
-        return Arrays.stream(statuses).map(FileStatus::getPath).sorted(Comparator.comparing(Path::getName)).toList();
+        return dir.fs().listStatus(journal, p -> p.getName().endsWith(SUFFIX) && !p.getName().startsWith("."));
     }
 
     private static void readLines(SweepDirectory dir, Path file, Consumer<String> sink) throws IOException {

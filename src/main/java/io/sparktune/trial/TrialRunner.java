@@ -10,7 +10,6 @@ import io.sparktune.schedule.Schedulers;
 import io.sparktune.store.StoreLocation;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
-import io.sparktune.train.Trainable;
 import io.sparktune.train.Trainables;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
@@ -97,9 +96,13 @@ public final class TrialRunner implements Serializable {
         Future<Map<String, Double>> training = null;
         try {
             training = TRAINING.submit(() -> {
+                // Named for its trial while it trains, so thread dumps and logs say which trial a stack is.
                 Thread.currentThread().setName("trial-" + trial.id());
-                Trainable model = Trainables.create(trainable, prepared);
-                return model.train(trial.config(), context);
+                try {
+                    return Trainables.create(trainable, prepared).train(trial.config(), context);
+                } finally {
+                    Thread.currentThread().setName("trial");
+                }
             });
             Map<String, Double> metrics = await(training, context);
             context.finish();
