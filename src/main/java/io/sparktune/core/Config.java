@@ -16,6 +16,7 @@ public final class Config implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final LinkedHashMap<String, Object> values;
+    private transient int hash;
 
     private Config(LinkedHashMap<String, Object> values) {
         this.values = values;
@@ -89,7 +90,14 @@ public final class Config implements Serializable {
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        // Searchers put every observed config in a hash set on each suggestion; a map's hash walks
+        // all its entries, so it is kept, as String keeps its own.
+        int h = hash;
+        if (h == 0) {
+            h = values.hashCode();
+            hash = h;
+        }
+        return h;
     }
 
     @Override
