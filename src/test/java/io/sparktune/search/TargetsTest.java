@@ -17,13 +17,32 @@ class TargetsTest {
     @Test
     void oneHugeLossDoesNotFlattenTheDifferencesAmongTheGoodOnes() {
         double[] losses = {0, 1, 2, 1000};
+        double[] t = targets(losses);
+        assertTrue(t[0] < t[1] && t[1] < t[2] && t[2] < t[3], "targets keep the losses' order: " + Arrays.toString(t));
+        double rawGap = 1 / standardDeviation(losses);
+        assertTrue(t[1] - t[0] > 10 * rawGap,
+                "0 and 1 should stay distinguishable next to 1000 (standardised raw losses: " + rawGap + " apart): " + Arrays.toString(t));
+    }
+
+    @Test
+    void lossesWithinAFewMediansKeepNearlyEvenSpacing() {
+        double[] t = targets(new double[] {0, 1, 2, 3, 4, 5, 6});
+        double firstGap = t[1] - t[0];
+        double lastGap = t[6] - t[5];
+        // A log offset by one median would make the last gap 0.41 of the first and exploit the best too early.
+        assertTrue(lastGap > 0.6 * firstGap && lastGap < firstGap, "gaps " + firstGap + " and " + lastGap + ": " + Arrays.toString(t));
+    }
+
+    private static double[] targets(double[] losses) {
         List<Observation> observations = new ArrayList<>();
         for (int i = 0; i < losses.length; i++) {
             observations.add(new Observation(i, Config.of(Map.of("x", i)), losses[i], TrialStatus.COMPLETED, 1));
         }
-        double[] t = new Targets(observations).values();
-        assertTrue(t[0] < t[1] && t[1] < t[2] && t[2] < t[3], "targets keep the losses' order: " + Arrays.toString(t));
-        // Standardised raw losses would put 0 and 1 only 0.0023 apart, against 2.3 for 2 and 1000.
-        assertTrue(t[1] - t[0] > 0.1, "0 and 1 should stay distinguishable next to 1000: " + Arrays.toString(t));
+        return new Targets(observations).values();
+    }
+
+    private static double standardDeviation(double[] values) {
+        double mean = Arrays.stream(values).average().orElseThrow();
+        return Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
     }
 }
