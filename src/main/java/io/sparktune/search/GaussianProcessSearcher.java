@@ -28,8 +28,11 @@ import java.util.SplittableRandom;
 final class GaussianProcessSearcher implements Searcher {
     private static final int INCUMBENTS = 5;
     private static final int FIT_STARTS = 2;
-    /** Above this many observations the model fits a subset; see {@link TrainingSet}. */
-    static final int DEFAULT_MAX_POINTS = 300;
+    /**
+     * Above this many observations the model fits a subset; see {@link TrainingSet}. The fit is
+     * O(n³): at 1,000 observations in 10 dimensions a suggestion took 2.1 s with 300, 1.4 s with 256.
+     */
+    static final int DEFAULT_MAX_POINTS = 256;
 
     private final Space space;
     private final UnitEncoding encoding;

@@ -126,7 +126,7 @@ public final class SearcherBenchmark {
                 parallelism, quantile(regrets, 0.5), quantile(regrets, 0.25), quantile(regrets, 0.75), median(millis));
     }
 
-    /** Median time of a few suggestions, after three to warm the JIT up, after {@code n} random observations of levy in {@code dims} dimensions. */
+    /** Median time of 11 suggestions, after 10 to warm the JIT up, after {@code n} random observations of levy in {@code dims} dimensions. */
     private static void timeAt(String type, int n, int dims) {
         Problem levy = Problem.cube("levy", BenchmarkFunction.LEVY, -10, 10, dims, n);
         Space space = levy.space();
@@ -140,10 +140,10 @@ public final class SearcherBenchmark {
             history.observe(new Observation(i, config, levy.regret(config), TrialStatus.COMPLETED, 1));
         }
         Searcher searcher = Searchers.create(PluginSpec.of(type), space, 1);
-        for (int warmUp = 0; warmUp < 3; warmUp++) {
+        for (int warmUp = 0; warmUp < 10; warmUp++) {
             searcher.suggest(1, history);
         }
-        double[] millis = new double[5];
+        double[] millis = new double[11];
         for (int r = 0; r < millis.length; r++) {
             long start = System.nanoTime();
             searcher.suggest(1, history);
