@@ -26,7 +26,10 @@ class DriverKillTest {
     void aKilledDriverResumesWithNoCompletedTrialLostOrRunTwice() throws Exception {
         Path space = Spaces.write(tmp, "kill", "{\"params\": {\"x0\": \"uniform[-5:10]\", \"x1\": \"uniform[0:15]\"},"
                 + " \"trainable\": {\"type\": \"function\", \"function\": \"branin\", \"steps\": 4, \"stepSeconds\": 0.05},"
-                + " \"searcher\": {\"type\": \"random\", \"seed\": 3}, \"budget\": {\"maxTrials\": " + TRIALS + ", \"parallelism\": 2}}");
+                + " \"searcher\": {\"type\": \"random\", \"seed\": 3},"
+                // One trial per task, so results arrive one by one and every kill lands mid-sweep: packed
+                // tasks of about ten trials once finished the sweep before the third kill.
+                + " \"budget\": {\"maxTrials\": " + TRIALS + ", \"parallelism\": 2, \"trialsPerTask\": 1}}");
         String out = tmp.resolve("sweep").toString();
         String[] args = {"run", "--space", space.toString(), "--out", out, "--master", "local[2]"};
 
