@@ -107,8 +107,8 @@ final class GaussianProcess {
     }
 
     /**
-     * The same model after also seeing {@code value} at {@code x}: kriging believer, used with the
-     * posterior mean for trials that run now so that the next suggestion looks elsewhere.
+     * The same model after also seeing {@code value} at {@code x}, with the same hyperparameters:
+     * how trials that run now enter the model, so that the next suggestion looks elsewhere.
      */
     GaussianProcess believing(double[] x, double value) {
         double[][] morePoints = Arrays.copyOf(points, points.length + 1);
