@@ -6,25 +6,25 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Losses as a model fits them: log(loss − min + offset), the offset being four times the median's
+ * Losses as a model fits them: log(loss − min + offset), the offset being a multiple of the median's
  * distance from the minimum, then standardised to mean 0 and variance 1, so that one set of priors
  * suits losses of any scale. Infinite losses (a diverged run reported as such) count as the worst
  * finite one.
  *
  * <p>The log is there for heavy tails: losses that span orders of magnitude otherwise make a
  * stationary GP explain the few huge ones and flatten the rest (rosenbrock4's median regret over 20
- * seeds: 66 on raw losses, 3.6 to 4.9 with the log). With an offset of several medians the log is
- * close to linear among losses up to a few medians, where the search works, and compresses only
- * what lies far beyond. An offset of one median also compressed the good losses: gp then
- * exploited too early, and over 80 seeds its median regret on levy6 was 1.1 against 0.6 with four
- * medians, on hartmann6 0.0017 against 0.00062. Eight medians and no log at all were in between
- * (docs/benchmarks.md). The median keeps the transform scale-free and finite at the minimum.
+ * seeds: 66 on raw losses, 3.6 with the log). How far the log should reach depends on the
+ * objective: an offset of one median suits heavy tails, while on levy and hartmann6 it squeezes the
+ * good losses together so that gp exploits too early, and four medians do better there. So the
+ * searcher fits both and keeps the more probable one ({@link #logJacobian()} makes their
+ * likelihoods comparable). The median keeps the transform scale-free and finite at the minimum.
  */
 final class Targets {
-    private static final double OFFSET_MEDIANS = 4;
     private final double[] values;
+    private double logJacobian;
 
-    Targets(List<Observation> observations) {
+    /** @param offsetMedians the log's offset in units of the median's distance from the minimum */
+    Targets(List<Observation> observations, double offsetMedians) {
         int n = observations.size();
         double worst = observations.stream().mapToDouble(Observation::loss).filter(Double::isFinite).max().orElse(0);
         double[] raw = new double[n];
@@ -36,12 +36,13 @@ final class Targets {
         double[] sorted = raw.clone();
         Arrays.sort(sorted);
         double min = sorted[0];
-        double offset = OFFSET_MEDIANS * (sorted[n / 2] - min);
+        double offset = offsetMedians * (sorted[n / 2] - min);
         if (!(offset > 0)) {
             offset = 1;
         }
         for (int i = 0; i < n; i++) {
             raw[i] = Math.log(raw[i] - min + offset);
+            logJacobian -= raw[i];
         }
         for (int i = 0; i < n; i++) {
             sum += raw[i];
@@ -53,10 +54,20 @@ final class Targets {
         }
         double sd = Math.sqrt(squares / n);
         double scale = sd > 0 ? sd : 1;
+        logJacobian -= n * Math.log(scale);
         this.values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = (raw[i] - mean) / scale;
         }
+    }
+
+    /**
+     * log |d values / d losses|, summed over the losses: added to the model's log likelihood of the
+     * values, it gives the likelihood of the losses themselves, which is what transforms can be
+     * compared by (a warped GP's model evidence).
+     */
+    double logJacobian() {
+        return logJacobian;
     }
 
     double[] values() {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TargetsTest {
@@ -25,20 +26,39 @@ class TargetsTest {
     }
 
     @Test
-    void lossesWithinAFewMediansKeepNearlyEvenSpacing() {
-        double[] t = targets(new double[] {0, 1, 2, 3, 4, 5, 6});
-        double firstGap = t[1] - t[0];
-        double lastGap = t[6] - t[5];
-        // A log offset by one median would make the last gap 0.41 of the first and exploit the best too early.
-        assertTrue(lastGap > 0.6 * firstGap && lastGap < firstGap, "gaps " + firstGap + " and " + lastGap + ": " + Arrays.toString(t));
+    void anOffsetOfSeveralMediansKeepsTheGoodLossesNearlyEvenlySpaced() {
+        double[] losses = {0, 1, 2, 3, 4, 5, 6};
+        double[] fourMedians = new Targets(observations(losses), 4).values();
+        double[] oneMedian = new Targets(observations(losses), 1).values();
+        assertTrue(lastGapShare(fourMedians) > 0.6, "offset 4: " + Arrays.toString(fourMedians));
+        assertTrue(lastGapShare(oneMedian) < 0.5, "offset 1 stretches the best end: " + Arrays.toString(oneMedian));
+    }
+
+    @Test
+    void theLogJacobianIsThatOfTheLogAndTheStandardisation() {
+        // Median 1, offset 1: z = log 1, log 2, log 4, standardised by their (population) sd.
+        Targets targets = new Targets(observations(new double[] {0, 1, 3}), 1);
+        double[] z = {0, Math.log(2), Math.log(4)};
+        double mean = Arrays.stream(z).average().orElseThrow();
+        double sd = Math.sqrt(Arrays.stream(z).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
+        assertEquals(-(z[0] + z[1] + z[2]) - 3 * Math.log(sd), targets.logJacobian(), 1e-12);
+        assertEquals((z[2] - mean) / sd, targets.values()[2], 1e-12);
+    }
+
+    private static double lastGapShare(double[] t) {
+        return (t[t.length - 1] - t[t.length - 2]) / (t[1] - t[0]);
     }
 
     private static double[] targets(double[] losses) {
+        return new Targets(observations(losses), 4).values();
+    }
+
+    private static List<Observation> observations(double[] losses) {
         List<Observation> observations = new ArrayList<>();
         for (int i = 0; i < losses.length; i++) {
             observations.add(new Observation(i, Config.of(Map.of("x", i)), losses[i], TrialStatus.COMPLETED, 1));
         }
-        return new Targets(observations).values();
+        return observations;
     }
 
     private static double standardDeviation(double[] values) {
