@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  * shrinks the variance around them and lifts the mean a little, so parallel slots spread out instead
  * of all taking the same optimum.
  *
- * <p>Everything random is seeded from (seed, history): the kernel fit from the number of
- * observations, each suggestion from its trial id. Asking for two configs at once therefore gives
+ * <p>Everything random is seeded from (seed, history): the subset a large history is fitted on from
+ * the number of observations, each suggestion from its trial id. Asking for two configs at once therefore gives
  * the same two as asking twice while nothing finishes.
  */
 final class GaussianProcessSearcher implements Searcher {
@@ -93,8 +93,8 @@ final class GaussianProcessSearcher implements Searcher {
     }
 
     /**
-     * The model of the losses: one fit per log offset in {@link #OFFSETS}, from the prior's mode,
-     * keeping the one under which the losses themselves are most probable.
+     * The model of the losses: one fit per log offset in {@link #OFFSETS}, keeping the one under
+     * which the losses themselves are most probable.
      */
     private GaussianProcess fit(List<Observation> observations) {
         List<Observation> chosen = trainingSet.select(observations, new SplittableRandom(Trial.seedFor(seed, -observations.size())));
@@ -103,8 +103,7 @@ final class GaussianProcessSearcher implements Searcher {
         double bestEvidence = Double.NEGATIVE_INFINITY;
         for (double offset : OFFSETS) {
             Targets targets = new Targets(chosen, offset);
-            GaussianProcess model = new KernelFit(encoding, points, targets.values())
-                    .fit(1, new SplittableRandom(Trial.seedFor(seed, -1 - observations.size())));
+            GaussianProcess model = new KernelFit(encoding, points, targets.values()).fit();
             double evidence = model.logLikelihood() + targets.logJacobian();
             if (best == null || evidence > bestEvidence) {
                 best = model;

@@ -127,8 +127,7 @@ final class ParzenEstimator {
     /**
      * The share of a normal kernel inside [0, 1]. Beyond {@link #NEGLIGIBLE_TAIL} widths from both
      * ends the tails are below half an ulp of 1, so the mass is exactly 1 in double arithmetic; with
-     * thousands of trials most kernels are that narrow, and skipping their two CDFs saves a third
-     * of a suggestion.
+     * thousands of trials most kernels are that narrow, and they skip their two CDFs.
      */
     private static double mass(double centre, double sigma) {
         if (centre > NEGLIGIBLE_TAIL * sigma && 1 - centre > NEGLIGIBLE_TAIL * sigma) {

@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class Targets {
     private final double[] values;
-    private double logJacobian;
+    private final double logJacobian;
 
     /** @param offsetMedians the log's offset in units of the median's distance from the minimum */
     Targets(List<Observation> observations, double offsetMedians) {
@@ -40,9 +40,10 @@ final class Targets {
         if (!(offset > 0)) {
             offset = 1;
         }
+        double logDerivatives = 0;
         for (int i = 0; i < n; i++) {
             raw[i] = Math.log(raw[i] - min + offset);
-            logJacobian -= raw[i];
+            logDerivatives -= raw[i];
         }
         for (int i = 0; i < n; i++) {
             sum += raw[i];
@@ -54,7 +55,7 @@ final class Targets {
         }
         double sd = Math.sqrt(squares / n);
         double scale = sd > 0 ? sd : 1;
-        logJacobian -= n * Math.log(scale);
+        this.logJacobian = logDerivatives - n * Math.log(scale);
         this.values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = (raw[i] - mean) / scale;
