@@ -6,7 +6,6 @@ import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.RealVector;
 
 import java.util.Arrays;
 
@@ -18,7 +17,8 @@ final class GaussianProcess {
     private final MaternKernel kernel;
     private final double[][] points;
     private final double[] values;
-    private final RealMatrix lower;
+    /** The Cholesky factor's rows as plain arrays: predictions solve against it thousands of times per suggestion. */
+    private final double[][] lower;
     private final DecompositionSolver solver;
     private final double[] weights;
     private final double logDeterminant;
@@ -28,12 +28,12 @@ final class GaussianProcess {
         this.points = points;
         this.values = values;
         CholeskyDecomposition cholesky = factor(kernel, points);
-        this.lower = cholesky.getL();
+        this.lower = cholesky.getL().getData();
         this.solver = cholesky.getSolver();
         this.weights = solver.solve(new ArrayRealVector(values, false)).toArray();
         double logDet = 0;
         for (int i = 0; i < points.length; i++) {
-            logDet += 2 * Math.log(lower.getEntry(i, i));
+            logDet += 2 * Math.log(lower[i][i]);
         }
         this.logDeterminant = logDet;
     }
@@ -100,9 +100,19 @@ final class GaussianProcess {
             k[i] = kernel.covariance(x, points[i]);
             mean += k[i] * weights[i];
         }
-        RealVector v = new ArrayRealVector(k, false);
-        MatrixUtils.solveLowerTriangularSystem(lower, v);
-        double variance = kernel.outputscale() - v.dotProduct(v);
+        // k' K^-1 k as |L^-1 k|^2, by forward substitution in place. Hipparchus' solver does the same
+        // through RealMatrix accessors, which took a fifth of a suggestion at 1,000 observations.
+        double squares = 0;
+        for (int i = 0; i < n; i++) {
+            double[] row = lower[i];
+            double sum = k[i];
+            for (int j = 0; j < i; j++) {
+                sum -= row[j] * k[j];
+            }
+            k[i] = sum / row[i];
+            squares += k[i] * k[i];
+        }
+        double variance = kernel.outputscale() - squares;
         return new double[] {mean, Math.max(variance, 1e-12 * kernel.outputscale())};
     }
 

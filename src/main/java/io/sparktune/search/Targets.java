@@ -20,11 +20,13 @@ import java.util.List;
  * likelihoods comparable). The median keeps the transform scale-free and finite at the minimum.
  */
 final class Targets {
+    private final double offsetMedians;
     private final double[] values;
     private final double logJacobian;
 
     /** @param offsetMedians the log's offset in units of the median's distance from the minimum */
     Targets(List<Observation> observations, double offsetMedians) {
+        this.offsetMedians = offsetMedians;
         int n = observations.size();
         double worst = observations.stream().mapToDouble(Observation::loss).filter(Double::isFinite).max().orElse(0);
         double[] raw = new double[n];
@@ -69,6 +71,10 @@ final class Targets {
      */
     double logJacobian() {
         return logJacobian;
+    }
+
+    double offsetMedians() {
+        return offsetMedians;
     }
 
     double[] values() {

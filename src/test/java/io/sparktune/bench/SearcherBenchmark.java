@@ -14,8 +14,10 @@ import io.sparktune.train.function.BenchmarkFunction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +28,16 @@ import java.util.concurrent.Future;
  * times at large histories.
  *
  * <pre>
- *   bench/searchers.sh [--seeds 20] [--threads 2] [--searchers random,gp] [--problems branin] [--parallel gp,tpe] [--no-timing]
+ *   bench/searchers.sh [--seeds 20] [--from 1000] [--threads 2] [--searchers random,gp] [--problems branin] [--parallel gp,tpe]
+ *                      [--budget 150] [--no-timing]
  * </pre>
+ *
+ * <p>A searcher may carry integer options after colons: {@code gp:maxPoints=64}. {@code --budget}
+ * replaces every problem's own budget.
+ *
+ * <p>Beside each median it prints a 90% bootstrap interval for it: how far the median of this many
+ * seeds moves from one set of seeds to another, which is what a comparison with a published median
+ * has to clear.
  */
 public final class SearcherBenchmark {
 
@@ -61,35 +71,40 @@ public final class SearcherBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seeds = 20;
+        long from = 1000;
         int threads = 2;
         List<String> searchers = List.of("random", "sobol", "tpe", "gp", "evolution", "auto");
         List<String> problems = PROBLEMS.stream().map(Problem::name).toList();
         List<String> parallel = List.of("gp", "tpe");
         boolean timing = true;
+        int budget = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
+                case "--from" -> from = Long.parseLong(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--searchers" -> searchers = args[++i].isEmpty() ? List.of() : List.of(args[i].split(","));
                 case "--problems" -> problems = List.of(args[++i].split(","));
                 case "--parallel" -> parallel = args[++i].isEmpty() ? List.of() : List.of(args[i].split(","));
+                case "--budget" -> budget = Integer.parseInt(args[++i]);
                 case "--no-timing" -> timing = false;
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        System.out.printf(Locale.ROOT, "seeds=%d threads=%d cores=%d%n", seeds, threads, Runtime.getRuntime().availableProcessors());
-        System.out.println("| problem (budget) | searcher | parallelism | median regret | q25 | q75 | median suggest ms |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
-        for (Problem problem : PROBLEMS) {
-            if (!problems.contains(problem.name())) {
+        System.out.printf(Locale.ROOT, "seeds=%d from=%d threads=%d cores=%d%n", seeds, from, threads, Runtime.getRuntime().availableProcessors());
+        System.out.println("| problem (budget) | searcher | parallelism | median regret | 90% interval of the median | q25 | q75 | median suggest ms |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (Problem listed : PROBLEMS) {
+            if (!problems.contains(listed.name())) {
                 continue;
             }
+            Problem problem = budget > 0 ? new Problem(listed.name(), listed.function(), listed.low(), listed.high(), budget) : listed;
             for (String type : searchers) {
-                report(pool, problem, type, 1, seeds);
+                report(pool, problem, type, 1, from, seeds);
             }
             for (String type : parallel) {
-                report(pool, problem, type, 4, seeds);
+                report(pool, problem, type, 4, from, seeds);
             }
         }
         pool.shutdown();
@@ -103,12 +118,12 @@ public final class SearcherBenchmark {
         }
     }
 
-    private static void report(ExecutorService pool, Problem problem, String type, int parallelism, int seeds) throws Exception {
+    private static void report(ExecutorService pool, Problem problem, String type, int parallelism, long from, int seeds) throws Exception {
         List<Future<double[]>> runs = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
-            long seed = 1000L + s;
+            long seed = from + s;
             runs.add(pool.submit(() -> {
-                Searcher searcher = Searchers.create(PluginSpec.of(type), problem.space(), seed);
+                Searcher searcher = Searchers.create(spec(type), problem.space(), seed);
                 SweepSimulation sweep = new SweepSimulation(searcher, problem::regret);
                 double regret = sweep.run(problem.budget(), parallelism, seed);
                 return new double[] {regret, median(sweep.suggestNanos().stream().mapToDouble(n -> n / 1e6).toArray())};
@@ -122,8 +137,35 @@ public final class SearcherBenchmark {
             millis[s] = result[1];
         }
         Arrays.sort(regrets);
-        System.out.printf(Locale.ROOT, "| %s (%d) | %s | %d | %.4g | %.4g | %.4g | %.3g |%n", problem.name(), problem.budget(), type,
-                parallelism, quantile(regrets, 0.5), quantile(regrets, 0.25), quantile(regrets, 0.75), median(millis));
+        double[] interval = medianInterval(regrets);
+        System.out.printf(Locale.ROOT, "| %s (%d) | %s | %d | %.4g | %.4g–%.4g | %.4g | %.4g | %.3g |%n", problem.name(), problem.budget(), type,
+                parallelism, quantile(regrets, 0.5), interval[0], interval[1], quantile(regrets, 0.25), quantile(regrets, 0.75), median(millis));
+    }
+
+    /** The 5% and 95% quantiles of the median of 4,000 resamples (with replacement) of the regrets. */
+    static double[] medianInterval(double[] regrets) {
+        SplittableRandom random = new SplittableRandom(1);
+        double[] medians = new double[4000];
+        double[] resample = new double[regrets.length];
+        for (int b = 0; b < medians.length; b++) {
+            for (int i = 0; i < resample.length; i++) {
+                resample[i] = regrets[random.nextInt(regrets.length)];
+            }
+            medians[b] = median(resample);
+        }
+        Arrays.sort(medians);
+        return new double[] {quantile(medians, 0.05), quantile(medians, 0.95)};
+    }
+
+    /** {@code gp:maxPoints=64}: a type, then integer options. */
+    private static PluginSpec spec(String text) {
+        String[] parts = text.split(":");
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            String[] option = parts[i].split("=", 2);
+            options.put(option[0], Integer.parseInt(option[1]));
+        }
+        return new PluginSpec(parts[0], options);
     }
 
     /** Median time of 11 suggestions, after 10 to warm the JIT up, after {@code n} random observations of levy in {@code dims} dimensions. */

@@ -1,10 +1,17 @@
 package io.sparktune.search;
 
 import io.sparktune.bench.SweepSimulation;
+import io.sparktune.core.Config;
+import io.sparktune.core.Observation;
 import io.sparktune.core.PluginSpec;
+import io.sparktune.core.TrialStatus;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +24,27 @@ class GaussianProcessSearcherTest {
         Searcher gp = Searchers.create(PluginSpec.of("gp"), Spaces.branin(), 3);
         double regret = new SweepSimulation(gp, Spaces::braninRegret).run(40, 1, 3);
         assertTrue(regret < 0.05, "gp's simple regret on branin after 40 trials: expected below 0.05, got " + regret);
+    }
+
+    @Test
+    void aLargeHistoryConditionsOnTwiceTheObservationsItsHyperparametersAreFittedTo() {
+        List<Observation> history = new ArrayList<>();
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 60; i++) {
+            Config config = Spaces.branin().fromUnit(new double[] {random.nextDouble(), random.nextDouble()});
+            history.add(new Observation(i, config, Spaces.braninRegret(config), TrialStatus.COMPLETED, 1));
+        }
+        GaussianProcessSearcher gp = new GaussianProcessSearcher(Spaces.branin(), 1, 5, 10);
+        assertEquals(15, gp.fit(history.subList(0, 15)).points().length, "between maxPoints and twice that, all of them");
+        GaussianProcess model = gp.fit(history);
+        assertEquals(20, model.points().length);
+        UnitEncoding encoding = new UnitEncoding(Spaces.branin());
+        List<Observation> ranked = history.stream().sorted(Comparator.comparingDouble(Observation::loss)).toList();
+        for (Observation good : ranked.subList(0, 10)) {
+            double[] point = encoding.encode(good.config());
+            assertTrue(Arrays.stream(model.points()).anyMatch(p -> Arrays.equals(p, point)),
+                    "the ten best observations are conditioned on; missing loss " + good.loss());
+        }
     }
 
     @Test
