@@ -102,7 +102,7 @@ final class GaussianProcessSearcher implements Searcher {
      * <p>With a large history the hyperparameters come from a subset, but the posterior conditions on
      * twice as many observations: that costs one factorisation and slower predictions, not 120
      * likelihood evaluations. Fitting and conditioning on 64 of 150 observations left gp's median
-     * regret 16 times the exact model's on hartmann6 and 3 times on levy6; conditioning on 128 brought
+     * regret 17 times the exact model's on hartmann6 and 3 times on levy6; conditioning on 128 brought
      * levy6 back to the exact model's (docs/benchmarks.md).
      */
     GaussianProcess fit(List<Observation> observations) {
