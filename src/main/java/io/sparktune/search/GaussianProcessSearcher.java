@@ -61,9 +61,14 @@ final class GaussianProcessSearcher implements Searcher {
         this.design = new SobolSearcher(space, seed);
     }
 
-    /** The default size of the initial design: enough points to fit a lengthscale per parameter. */
+    /**
+     * The default size of the initial design: 2(d + 1), as in BoTorch's tutorials. Against d + 2, over
+     * 80 seeds each, it lowered the median regret on levy6 from 0.81 to 0.47 and on rosenbrock4 and
+     * branin by about a tenth, and it did no worse on levy3, levy10 and rosenbrock8; hartmann6 went
+     * from 0.00087 to 0.00109, within its seed noise (docs/benchmarks.md).
+     */
     static int defaultInitial(Space space) {
-        return Math.max(5, space.dimensions().size() + 2);
+        return Math.max(5, 2 * (space.dimensions().size() + 1));
     }
 
     @Override
