@@ -22,9 +22,9 @@ import java.util.SplittableRandom;
  * shrinks the variance around them and lifts the mean a little, so parallel slots spread out instead
  * of all taking the same optimum.
  *
- * <p>Everything random is seeded from (seed, history): the subset a large history is fitted on from
- * the number of observations, each suggestion from its trial id. Asking for two configs at once therefore gives
- * the same two as asking twice while nothing finishes.
+ * <p>Everything random is seeded from (seed, history): the subsets a large history is fitted and
+ * conditioned on from the number of observations, each suggestion from its trial id. Asking for two
+ * configs at once therefore gives the same two as asking twice while nothing finishes.
  */
 final class GaussianProcessSearcher implements Searcher {
     private static final int INCUMBENTS = 5;

@@ -143,7 +143,7 @@ public final class SearcherBenchmark {
     }
 
     /** The 5% and 95% quantiles of the median of 4,000 resamples (with replacement) of the regrets. */
-    static double[] medianInterval(double[] regrets) {
+    private static double[] medianInterval(double[] regrets) {
         SplittableRandom random = new SplittableRandom(1);
         double[] medians = new double[4000];
         double[] resample = new double[regrets.length];
