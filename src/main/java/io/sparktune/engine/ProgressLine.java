@@ -1,6 +1,7 @@
 package io.sparktune.engine;
 
 import io.sparktune.core.Objective;
+import io.sparktune.core.SearcherLoad;
 import io.sparktune.core.TrialResult;
 
 import java.io.PrintStream;
@@ -10,7 +11,9 @@ import java.util.Optional;
 /**
  * The driver's live progress. On a terminal it is one bar redrawn in place: done/total, running,
  * failed and stopped counts, best so far and ETA. Elsewhere (a log file, a notebook, a cluster
- * job's stdout) it prints the same facts as a plain line every interval, and once at the end.
+ * job's stdout) it prints the same facts as a plain line every interval, and once at the end. With a
+ * learning searcher, or whenever the searcher holds the slots up, it adds the time spent suggesting
+ * against the time spent training ({@link SearcherLoad}).
  */
 final class ProgressLine {
     private static final int BAR = 24;
@@ -19,43 +22,46 @@ final class ProgressLine {
     private final long intervalMillis;
     private final boolean terminal;
     private final int doneAtStart;
+    private final boolean learningSearcher;
     private final long startMillis = System.currentTimeMillis();
     private long lastPrint;
 
     /** @param doneAtStart trials a resumed sweep had done already: they do not count towards the rate */
-    ProgressLine(PrintStream out, long intervalMillis, int doneAtStart) {
-        this(out, intervalMillis, doneAtStart, out == System.out && System.console() != null);
+    ProgressLine(PrintStream out, long intervalMillis, int doneAtStart, boolean learningSearcher) {
+        this(out, intervalMillis, doneAtStart, learningSearcher, out == System.out && System.console() != null);
     }
 
-    ProgressLine(PrintStream out, long intervalMillis, int doneAtStart, boolean terminal) {
+    ProgressLine(PrintStream out, long intervalMillis, int doneAtStart, boolean learningSearcher, boolean terminal) {
         this.out = out;
         this.intervalMillis = intervalMillis;
         this.doneAtStart = doneAtStart;
+        this.learningSearcher = learningSearcher;
         this.terminal = terminal;
     }
 
-    void maybePrint(SweepState state, int running, int total) {
+    void maybePrint(SweepState state, int running, int total, SearcherLoad load) {
         long now = System.currentTimeMillis();
         if (now - lastPrint >= intervalMillis) {
-            print(state, running, total);
+            print(state, running, total, load);
         }
     }
 
-    void print(SweepState state, int running, int total) {
+    void print(SweepState state, int running, int total, SearcherLoad load) {
         lastPrint = System.currentTimeMillis();
         long elapsed = lastPrint - startMillis;
+        String loadShown = learningSearcher || load.searcherBound() ? load.describe() : null;
         if (terminal) {
             // Back to the line's start, redraw, and clear what a longer earlier line left behind.
-            out.print("\r" + bar(state, running, total, elapsed, doneAtStart) + "\033[K");
+            out.print("\r" + bar(state, running, total, elapsed, doneAtStart) + (loadShown == null ? "" : "  " + loadShown) + "\033[K");
         } else {
-            out.println(format(state, running, total, elapsed, doneAtStart));
+            out.println(format(state, running, total, elapsed, doneAtStart) + (loadShown == null ? "" : " | " + loadShown));
         }
         out.flush();
     }
 
     /** The last update; on a terminal it ends the bar's line so that what follows starts on its own. */
-    void finish(SweepState state, int total) {
-        print(state, 0, total);
+    void finish(SweepState state, int total, SearcherLoad load) {
+        print(state, 0, total, load);
         if (terminal) {
             out.println();
         }

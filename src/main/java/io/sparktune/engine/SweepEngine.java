@@ -1,6 +1,7 @@
 package io.sparktune.engine;
 
 import io.sparktune.core.Config;
+import io.sparktune.core.SearcherLoad;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
@@ -16,9 +17,9 @@ import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.StoreLocation;
 import io.sparktune.store.StoreRetry;
-import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepLock;
+import io.sparktune.store.SweepLockedException;
 import io.sparktune.train.Trainables;
 import io.sparktune.trial.TrialRunner;
 import org.apache.spark.SparkContext;
@@ -38,12 +39,15 @@ import java.util.function.Supplier;
 
 /**
  * The driver loop. It keeps {@code parallelism} tasks in flight: whenever results come back it
- * records them, suggests the trials that take the freed slots and launches them as one Spark job,
- * packing short trials several to a task ({@link TaskPacking});
- * the journal gets what happened at most a second later, one file per flush. Trials started by a dead driver run again first; at the time budget's end no new trial
- * starts, and running ones are cancelled to run again next time. With a synchronous scheduler
- * (hyperband, pbt) its {@link Rounds} choose the trials instead, a round at a time: trials that pause
- * wait for the round's end, when the rounds say which resume, which stop and which new ones start.
+ * records them, suggests the trials that take the freed slots and launches them as one Spark job.
+ * A learning searcher gets one trial per task, so that each suggestion sees every result reported so
+ * far; other searchers' short trials are packed several to a task ({@link TaskPacking}). Results
+ * reach the journal at most a second later, one file per flush; the starts of trials whose configs
+ * depend on results reach it before they launch. Trials started by a dead driver run again first.
+ * Once the mean trial would overrun the time budget no new trial starts, and at its end the running
+ * ones are cancelled to run again next time. With a synchronous scheduler (hyperband, pbt) its
+ * {@link Rounds} choose the trials instead, a round at a time: trials that pause wait for the
+ * round's end, when the rounds say which resume, which stop and which new ones start.
  */
 public final class SweepEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SweepEngine.class);
@@ -93,6 +97,17 @@ public final class SweepEngine {
         private final Deque<Trial> rerun = new ArrayDeque<>();
         /** Synchronous schedulers (hyperband, pbt) choose every trial a round runs; null otherwise. */
         private final Rounds rounds = Schedulers.rounds(spec.scheduler(), spec.space(), dir, masterSeed).orElse(null);
+        /**
+         * The searcher itself fills free slots and learns from results: it is asked for a trial only when
+         * a slot is free, never ahead for a packed task, so parallelism 1 is sequential search.
+         */
+        private final boolean feedbackPerTrial = rounds == null && searcher.learns();
+        /**
+         * Configs chosen from results are journaled before their trials run: a driver that died in between
+         * would otherwise give their ids other configs on resume, and those would inherit the old trials'
+         * checkpoints and rungs. Other searchers' configs are a function of the trial id alone.
+         */
+        private final boolean journalBeforeLaunch = searcher.learns() || rounds != null;
         private final Deque<Trial> round = new ArrayDeque<>();
         /** Paused trials wait here for their round's end. */
         private final List<TrialResult> paused = new ArrayList<>();
@@ -105,10 +120,13 @@ public final class SweepEngine {
         private int perTask;
         private int inFlight;
         private boolean exhausted;
-        private boolean outOfTime;
+        /** The mean trial would overrun the time budget: nothing new starts, what runs goes on to the deadline. */
+        private boolean closing;
         private long cancelledAt;
         private long durationSum;
         private int durationCount;
+        private long suggestNanos;
+        private long trainMillis;
 
         SweepOutcome execute() throws IOException, InterruptedException {
             if (restartFrom != null) {
@@ -119,17 +137,18 @@ public final class SweepEngine {
             if (!rerun.isEmpty()) {
                 out.println("resuming: " + state.done() + " trials done, " + rerun.size() + " to run again");
             }
-            progress = new ProgressLine(out, progressMillis, state.done());
+            progress = new ProgressLine(out, progressMillis, state.done(), searcher.learns());
             try {
                 loop();
-            } catch (StoreUnavailableException e) {
-                // The journal holds everything up to its last flush; the trials still running would write nowhere.
+            } catch (Throwable e) {
+                // A run that ends abnormally (a lost lock, an unreachable store, a bug) leaves no trial writing
+                // into a directory it no longer answers for; the journal holds everything up to its last flush.
                 if (launcher != null) {
                     launcher.cancelAll();
                 }
                 throw e;
             }
-            progress.finish(state, shownTotal());
+            progress.finish(state, shownTotal(), load());
             store.run("compact the journal", journal::compact);
             return outcome();
         }
@@ -137,26 +156,29 @@ public final class SweepEngine {
         private void loop() throws IOException, InterruptedException {
             while (true) {
                 if (lock.lost()) {
-                    throw new IllegalStateException("another run took the lock of " + dir.uri() + "; this run stops");
+                    throw new SweepLockedException("another run took the lock of " + dir.uri()
+                            + "; this run stopped and cancelled its trials");
                 }
                 long now = System.currentTimeMillis();
-                long expected = durationCount == 0 ? 0 : durationSum / durationCount;
-                if (deadline != null && !outOfTime && now + expected >= deadline) {
-                    outOfTime = true;
+                if (deadline != null && !closing && now + meanTrialMillis() >= deadline) {
+                    closing = true;
                 }
-                if (rounds != null && !outOfTime && !exhausted && inFlight == 0 && rerun.isEmpty() && round.isEmpty()) {
+                if (rounds != null && !closing && !exhausted && inFlight == 0 && rerun.isEmpty() && round.isEmpty()) {
                     startRound();
                 }
                 List<Trial> batch = nextBatch(now);
-                store.run("write the journal", journal::flushIfDue);
                 if (!batch.isEmpty()) {
+                    if (journalBeforeLaunch) {
+                        store.run("write the journal", journal::flush);
+                    }
                     launcher.launch(spec.name(), batch, perTask);
                     inFlight += batch.size();
                 }
+                store.run("write the journal", journal::flushIfDue);
                 if (inFlight == 0) {
                     return;
                 }
-                if (outOfTime && cancelledAt == 0) {
+                if (deadline != null && cancelledAt == 0 && System.currentTimeMillis() >= deadline) {
                     out.println("time budget reached: stopping " + inFlight + " running trials; they run again next time");
                     launcher.cancelAll();
                     cancelledAt = System.currentTimeMillis();
@@ -166,13 +188,21 @@ public final class SweepEngine {
                     return;
                 }
                 absorb(awaitCompletions());
-                progress.maybePrint(state, Math.min(inFlight, parallelism), shownTotal());
+                progress.maybePrint(state, Math.min(inFlight, parallelism), shownTotal(), load());
             }
+        }
+
+        private long meanTrialMillis() {
+            return durationCount == 0 ? 0 : durationSum / durationCount;
         }
 
         /** pbt's clones are trials beyond the population the budget counts: the progress shows them too, not 12/8. */
         private int shownTotal() {
             return Math.max(total, state.history().created());
+        }
+
+        private SearcherLoad load() {
+            return new SearcherLoad(suggestNanos / 1e6, trainMillis, parallelism);
         }
 
         private void startRound() throws IOException {
@@ -187,57 +217,80 @@ public final class SweepEngine {
             exhausted = next.run().isEmpty();
         }
 
-        /** The trials that take the free slots: a dead driver's first, then a round's, then new suggestions. */
+        /** The trials that take the free slots, journaled as started: a dead driver's first, then a round's, then new suggestions. */
         private List<Trial> nextBatch(long now) throws IOException {
-            boolean moreToStart = !rerun.isEmpty() || !round.isEmpty()
-                    || (rounds == null && !exhausted && state.history().created() < total);
-            List<Trial> batch = new ArrayList<>();
-            if (outOfTime || !moreToStart) {
-                return batch;
+            if (closing || !moreToStart()) {
+                return List.of();
             }
             if (launcher == null) {
-                SparkContext sc = spark.get();
-                parallelism = budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
-                launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)), spec.resources());
-                out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
-                        + spec.searcher().type() + " search, results in " + dir.uri());
+                startLauncher();
             }
             int unsuggested = rounds == null ? total - state.history().created() : 0;
-            int waiting = rerun.size() + round.size() + unsuggested;
-            perTask = budget.trialsPerTaskIfSet().orElseGet(() -> TaskPacking.trialsPerTask(
-                    durationCount == 0 ? -1 : durationSum / durationCount, waiting, parallelism));
-            int free = parallelism * perTask - inFlight;
-            if (free < waiting) {
-                // Whole tasks only: a task of the odd trials left over would come back just as small, again and again.
-                free -= free % perTask;
-            }
+            int free = freeSlots(rerun.size() + round.size() + unsuggested);
+            List<Trial> batch = new ArrayList<>();
             while (batch.size() < free && !rerun.isEmpty()) {
                 batch.add(rerun.poll().nextAttempt());
             }
             while (batch.size() < free && !round.isEmpty()) {
                 batch.add(round.poll());
             }
-            int room = Math.min(free - batch.size(), unsuggested);
-            if (room > 0 && !exhausted && rounds == null) {
-                List<Config> configs = searcher.suggest(room, state.history());
-                exhausted = configs.size() < room;
-                int id = state.history().created();
-                for (Config config : configs) {
-                    batch.add(new Trial(id, config, Trial.seedFor(masterSeed, id), 1));
-                    id++;
-                }
-            }
             for (Trial trial : batch) {
                 state.started(trial);
                 journal.add(new JournalRecord.Started(trial, now));
             }
+            int room = Math.min(free - batch.size(), unsuggested);
+            if (room > 0 && !exhausted && rounds == null) {
+                batch.addAll(suggest(room, now));
+            }
             return batch;
+        }
+
+        private boolean moreToStart() {
+            return !rerun.isEmpty() || !round.isEmpty() || (rounds == null && !exhausted && state.history().created() < total);
+        }
+
+        private void startLauncher() throws IOException {
+            SparkContext sc = spark.get();
+            parallelism = budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
+            launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)), spec.resources());
+            out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
+                    + spec.searcher().type() + " search, results in " + dir.uri());
+        }
+
+        /** How many trials to hand to Spark now, and (in {@code perTask}) how many each task runs. */
+        private int freeSlots(int waiting) {
+            perTask = budget.trialsPerTaskIfSet().orElseGet(() -> feedbackPerTrial ? 1
+                    : TaskPacking.trialsPerTask(durationCount == 0 ? -1 : meanTrialMillis(), waiting, parallelism));
+            int free = parallelism * perTask - inFlight;
+            if (free < waiting) {
+                // Whole tasks only: a task of the odd trials left over would come back just as small, again and again.
+                free -= free % perTask;
+            }
+            return free;
+        }
+
+        /** New trials from the searcher, each journaled with its share of the time the searcher took. */
+        private List<Trial> suggest(int count, long now) {
+            long began = System.nanoTime();
+            List<Config> configs = searcher.suggest(count, state.history());
+            long took = System.nanoTime() - began;
+            suggestNanos += took;
+            exhausted = configs.size() < count;
+            List<Trial> trials = new ArrayList<>();
+            for (Config config : configs) {
+                int id = state.history().created();
+                Trial trial = new Trial(id, config, Trial.seedFor(masterSeed, id), 1);
+                state.started(trial);
+                journal.add(new JournalRecord.Started(trial, now, took / 1e6 / configs.size()));
+                trials.add(trial);
+            }
+            return trials;
         }
 
         /** Waits for results until the next progress line, journal flush or deadline is due. */
         private List<Completion> awaitCompletions() throws InterruptedException {
             long wait = Math.max(1, Math.min(progressMillis, journal.millisUntilDue()));
-            if (deadline != null && !outOfTime) {
+            if (deadline != null && cancelledAt == 0) {
                 wait = Math.max(1, Math.min(wait, deadline - System.currentTimeMillis()));
             }
             Completion first = launcher.completions().poll(wait, TimeUnit.MILLISECONDS);
@@ -255,6 +308,7 @@ public final class SweepEngine {
                 if (completion instanceof Completion.Results results) {
                     for (TrialResult result : results.results()) {
                         inFlight--;
+                        trainMillis += result.endMillis() - result.startMillis();
                         if (result.status() == TrialStatus.PAUSED) {
                             paused.add(result);
                         } else if (state.finished(result)) {

@@ -119,10 +119,6 @@ final class TrialLauncher {
         running.values().forEach(SimpleFutureAction::cancel);
     }
 
-    int runningJobs() {
-        return running.size();
-    }
-
     private static String describe(List<Trial> trials) {
         if (trials.size() <= 4) {
             return trials.stream().map(t -> String.valueOf(t.id())).collect(Collectors.joining(","));

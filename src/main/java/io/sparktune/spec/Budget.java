@@ -10,8 +10,9 @@ import java.util.OptionalLong;
  * the grid size or 20 trials, and the cluster's cores divided by the cpus per trial.
  *
  * @param parallelism   how many Spark tasks, so trials, run at once
- * @param trialsPerTask how many trials one Spark task runs in turn; unset, the engine packs trials
- *                      shorter than a second itself (see the engine's TaskPacking)
+ * @param trialsPerTask how many trials one Spark task runs in turn; unset, the engine runs one per
+ *                      task for a learning searcher and packs other searchers' trials shorter than a
+ *                      second itself (see the engine's TaskPacking)
  */
 public record Budget(Integer maxTrials, Integer parallelism, Duration timeBudget, Duration trialTimeout,
                      Integer trialsPerTask) implements Serializable {

@@ -20,6 +20,7 @@ final class JournalCodec {
             node.put("seed", s.trial().seed());
             node.put("attempt", s.trial().attempt());
             node.put("time", s.timeMillis());
+            node.put("suggestMillis", s.suggestMillis());
             node.set("config", Json.config(s.trial().config()));
         } else {
             TrialResult r = ((JournalRecord.Finished) record).result();
@@ -46,7 +47,9 @@ final class JournalCodec {
         int attempt = node.get("attempt").asInt();
         var config = Json.config(node.get("config"));
         if (node.get("kind").asText().equals("start")) {
-            return new JournalRecord.Started(new Trial(id, config, seed, attempt), node.get("time").asLong());
+            // Journals written before suggestion times were kept have none: they count as 0.
+            return new JournalRecord.Started(new Trial(id, config, seed, attempt), node.get("time").asLong(),
+                    node.path("suggestMillis").asDouble(0));
         }
         JsonNode error = node.get("error");
         return new JournalRecord.Finished(new TrialResult(id, config, seed, TrialStatus.valueOf(node.get("status").asText()),

@@ -8,7 +8,15 @@ public sealed interface JournalRecord {
 
     int trialId();
 
-    record Started(Trial trial, long timeMillis) implements JournalRecord {
+    /**
+     * @param suggestMillis how long the searcher took to choose this trial's config (a call that chose
+     *                      several splits its time evenly); 0 for a trial it did not choose just now
+     */
+    record Started(Trial trial, long timeMillis, double suggestMillis) implements JournalRecord {
+        public Started(Trial trial, long timeMillis) {
+            this(trial, timeMillis, 0);
+        }
+
         @Override
         public int trialId() {
             return trial.id();

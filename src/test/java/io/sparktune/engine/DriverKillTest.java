@@ -3,6 +3,7 @@ package io.sparktune.engine;
 import io.sparktune.testing.ChildTune;
 import io.sparktune.testing.Spaces;
 import io.sparktune.testing.SweepFiles;
+import io.sparktune.testing.TestTrainables;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,36 @@ class DriverKillTest {
             assertEquals(startsBefore.get(result.id()), after.startsPerTrial().get(result.id()),
                     "trial " + result.id() + " had finished before the last run and never started again");
         }
+    }
+
+    @Test
+    void aTrialChosenFromResultsKeepsItsConfigWhenTheDriverDiesRightAfterLaunchingIt() throws Exception {
+        Path markers = Files.createDirectories(tmp.resolve("markers"));
+        int hangAt = 6;
+        // tpe's first 3 trials are its fixed design; trial 6 is chosen from the results of trials 0-5.
+        Path space = Spaces.write(tmp, "learning", "{\"params\": {\"x\": \"uniform[0:1]\", \"hangAt\": " + hangAt
+                + ", \"markers\": \"" + markers + "\"}, \"trainable\": " + Spaces.classTrainable(TestTrainables.MarksAndHangs.class)
+                + ", \"searcher\": {\"type\": \"tpe\", \"startup\": 3}, \"budget\": {\"maxTrials\": 10, \"parallelism\": 1}}");
+        String out = tmp.resolve("learning-sweep").toString();
+        String[] args = {"run", "--space", space.toString(), "--out", out, "--master", "local[2]", "--seed", "5"};
+
+        Process driver = ChildTune.start(tmp.resolve("learning-1.log"), args);
+        Path marker = markers.resolve(String.valueOf(hangAt));
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (!Files.exists(marker) && driver.isAlive() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(5);
+        }
+        // Killed as soon as the trial runs: within the second in which results wait for the journal's next flush.
+        driver.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        String ranWith = Files.readString(marker);
+        assertTrue(new SweepFiles(out).startsPerTrial().containsKey(hangAt), "trial " + hangAt + " ran, so its start is journaled");
+
+        Process resumed = ChildTune.start(tmp.resolve("learning-2.log"), args);
+        assertTrue(resumed.waitFor(120, TimeUnit.SECONDS), "the resumed run finishes");
+        assertEquals(0, resumed.exitValue(), Files.readString(tmp.resolve("learning-2.log")));
+        assertEquals(ranWith, new SweepFiles(out).result(hangAt).config().toString(),
+                "trial " + hangAt + " ran again with the config it was launched with");
+        assertEquals(ranWith, Files.readString(marker), "its second attempt was given the same config");
     }
 
     private static int countResults(String out) {

@@ -2,6 +2,7 @@ package io.sparktune.engine;
 
 import io.sparktune.core.Config;
 import io.sparktune.core.Objective;
+import io.sparktune.core.SearcherLoad;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
@@ -19,6 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ProgressLineTest {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    /** A searcher that took 10 ms against 8 s of training on 2 slots. */
+    private static final SearcherLoad IDLE_SEARCHER = new SearcherLoad(10, 8_000, 2);
 
     /** 4 of 10 done: trials 0-2 completed with loss 3, 2, 1 (trial 2 best), trial 3 failed. */
     private static SweepState state() {
@@ -35,27 +38,47 @@ class ProgressLineTest {
 
     @Test
     void onATerminalTheBarIsRedrawnInPlaceWithCountsBestAndEta() {
-        ProgressLine line = new ProgressLine(out, 0, 0, true);
-        line.print(state(), 2, 10);
+        ProgressLine line = new ProgressLine(out, 0, 0, false, true);
+        line.print(state(), 2, 10, IDLE_SEARCHER);
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(shown.startsWith("\r[=========>"), shown);
         for (String part : new String[] {"] 4/10", "running 2", "failed 1", "stopped 0", "best loss=1.00000 (trial 2)", "ETA "}) {
             assertTrue(shown.contains(part), "'" + part + "' in " + shown);
         }
         assertFalse(shown.contains("\n"), "the bar stays on its line");
-        line.finish(state(), 10);
+        line.finish(state(), 10, IDLE_SEARCHER);
         assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\n"), "the last update ends the line");
     }
 
     @Test
     void elsewhereEachUpdateIsAPlainLine() {
-        ProgressLine line = new ProgressLine(out, 0, 0, false);
-        line.print(state(), 2, 10);
-        line.print(state(), 1, 10);
+        ProgressLine line = new ProgressLine(out, 0, 0, false, false);
+        line.print(state(), 2, 10, IDLE_SEARCHER);
+        line.print(state(), 1, 10, IDLE_SEARCHER);
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertFalse(shown.contains("\r"), shown);
         assertEquals(2, shown.lines().count(), shown);
         assertTrue(shown.startsWith("trials 4/10 | running 2 | failed 1 | best loss=1.00000 (trial 2) | "), shown);
+        assertFalse(shown.contains("suggest"), "a searcher that learns nothing and keeps up is not worth a mention: " + shown);
+    }
+
+    @Test
+    void aLearningSearchersTimeIsShownBesideTheTrainingTime() {
+        new ProgressLine(out, 0, 0, true, false).print(state(), 2, 10, IDLE_SEARCHER);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.endsWith(" | suggest 0.0s, train 8.0s on 2 slots\n"), shown);
+    }
+
+    @Test
+    void aSearcherThatHoldsTheSlotsUpIsCalledTheBottleneck() {
+        // 5 s suggesting against 8 s of training shared by 2 slots: each slot waited longer than it trained.
+        SearcherLoad slow = new SearcherLoad(5_000, 8_000, 2);
+        new ProgressLine(out, 0, 0, false, false).print(state(), 2, 10, slow);
+        new ProgressLine(out, 0, 0, false, true).print(state(), 2, 10, slow);
+        String[] shown = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertTrue(shown[0].endsWith(" | suggest 5.0s, train 8.0s on 2 slots (searcher-bound)"), shown[0]);
+        assertTrue(shown[1].contains("  suggest 5.0s, train 8.0s on 2 slots (searcher-bound)"), shown[1]);
+        assertFalse(new SearcherLoad(3_900, 8_000, 2).searcherBound(), "3.9 s of suggesting against 4 s per slot");
     }
 
     @Test

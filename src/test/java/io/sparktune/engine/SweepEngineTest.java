@@ -25,6 +25,7 @@ import java.util.Map;
 
 import static io.sparktune.testing.Spaces.classTrainable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -166,6 +167,25 @@ class SweepEngineTest {
         assertEquals(SweepOutcome.Status.COMPLETE, rest.status());
         assertEquals(12, rest.done());
         assertTrue(new SweepFiles(out("budget")).resultsPerTrial().values().stream().allMatch(n -> n == 1));
+    }
+
+    @Test
+    void aTrialThatCanFinishInsideTheTimeBudgetIsNotCancelled() throws Exception {
+        // Trials of 2 s and 3.5 s start together; at 2 s the third (2.5 s) starts, as 2 s + the mean 2 s is inside 6 s.
+        // At 3.5 s the mean (2.75 s) would overrun, so the fourth never starts, but the third still ends at 4.5 s.
+        String json = "{\"params\": {\"sleep\": \"[2, 3.5, 2.5, 1]\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
+                + ", \"budget\": {\"parallelism\": 2, \"timeBudget\": \"6s\"}}";
+        SweepOutcome first = run(json, out("closing"));
+        assertEquals(SweepOutcome.Status.OUT_OF_TIME, first.status());
+        List<Double> completed = new SweepFiles(out("closing")).results().stream()
+                .filter(r -> r.status() == TrialStatus.COMPLETED).map(r -> r.config().getDouble("sleep")).sorted().toList();
+        assertEquals(List.of(2.0, 2.5, 3.5), completed, "what completed in the first run; console: " + console);
+        assertFalse(console.toString().contains("time budget reached: stopping"), "nothing was running at the deadline: " + console);
+
+        SweepOutcome rest = run(json, out("closing"));
+        assertEquals(SweepOutcome.Status.COMPLETE, rest.status());
+        assertEquals(4, rest.completed());
+        assertTrue(new SweepFiles(out("closing")).resultsPerTrial().values().stream().allMatch(n -> n == 1));
     }
 
     @Test

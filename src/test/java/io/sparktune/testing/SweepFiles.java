@@ -24,6 +24,11 @@ public final class SweepFiles {
         Journal.replay(SweepDirectory.at(dir, conf), records::add);
     }
 
+    /** Every record, in the order the driver wrote them. */
+    public List<JournalRecord> records() {
+        return List.copyOf(records);
+    }
+
     public List<TrialResult> results() {
         return records.stream().filter(r -> r instanceof JournalRecord.Finished)
                 .map(r -> ((JournalRecord.Finished) r).result()).toList();

@@ -4,6 +4,10 @@ import io.sparktune.core.Config;
 import io.sparktune.train.Trainable;
 import io.sparktune.train.TrialContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /** Trainables with known behaviour, named by class in test spaces. */
@@ -20,6 +24,26 @@ public final class TestTrainables {
                 throw new IllegalStateException("boom at x=" + x);
             }
             return Map.of("loss", x);
+        }
+    }
+
+    /**
+     * Writes its config to {@code <markers>/<trial id>} as it starts, then reports loss = x; the first
+     * attempt of trial {@code hangAt} then hangs for two minutes, so a test can kill the driver while
+     * that trial runs and know which config it ran with.
+     */
+    public static final class MarksAndHangs implements Trainable {
+        @Override
+        public Map<String, Double> train(Config config, TrialContext context) throws IOException, InterruptedException {
+            Path marker = Path.of(config.getString("markers"), String.valueOf(context.trialId()));
+            boolean firstAttempt = !Files.exists(marker);
+            Path partial = Files.createTempFile(marker.getParent(), ".marker", "");
+            Files.writeString(partial, config.toString());
+            Files.move(partial, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            if (firstAttempt && context.trialId() == config.getLong("hangAt")) {
+                Thread.sleep(120_000);
+            }
+            return Map.of("loss", config.getDouble("x"));
         }
     }
 
