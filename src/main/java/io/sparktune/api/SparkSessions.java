@@ -2,6 +2,8 @@ package io.sparktune.api;
 
 import org.apache.spark.sql.SparkSession;
 
+import java.util.List;
+
 /**
  * The Spark session a sweep runs on: the one spark-submit or a notebook made, or an embedded local
  * one that SparkTune starts (and stops) itself.
@@ -15,7 +17,11 @@ final class SparkSessions implements AutoCloseable {
         this.owned = owned;
     }
 
-    static SparkSessions obtain(String appName, String master) {
+    /**
+     * @param executorJars what executors need when this makes a session for a cluster master; a
+     *                     user's own {@code spark.jars} (spark-submit sets it too) takes precedence
+     */
+    static SparkSessions obtain(String appName, String master, List<String> executorJars) {
         scala.Option<SparkSession> active = SparkSession.getActiveSession();
         if (active.isEmpty()) {
             active = SparkSession.getDefaultSession();
@@ -27,8 +33,12 @@ final class SparkSessions implements AutoCloseable {
         SparkSession.Builder builder = SparkSession.builder().appName(appName)
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.shuffle.partitions", "8");
+        String resolved = System.getProperty("spark.master", master == null ? "local[*]" : master);
         if (System.getProperty("spark.master") == null) {
-            builder.master(master == null ? "local[*]" : master);
+            builder.master(resolved);
+        }
+        if (!resolved.startsWith("local") && System.getProperty("spark.jars") == null && !executorJars.isEmpty()) {
+            builder.config("spark.jars", String.join(",", executorJars));
         }
         if (System.getProperty("spark.scheduler.mode") == null) {
             builder.config("spark.scheduler.mode", "FAIR");

@@ -137,7 +137,7 @@ public final class SparkTune {
     public static void report(String dir, String html, String master) throws IOException {
         SweepDirectory directory = open(dir);
         sweepFile(dir, directory);
-        try (SparkSessions spark = SparkSessions.obtain("sparktune report", master)) {
+        try (SparkSessions spark = SparkSessions.obtain("sparktune report", master, List.of())) {
             HtmlReport.write(spark.session(), directory, html);
         }
     }
@@ -149,7 +149,7 @@ public final class SparkTune {
     public static void export(String dir, TableExport.Format format, String to, String master) throws IOException {
         SweepDirectory directory = open(dir);
         sweepFile(dir, directory);
-        try (SparkSessions spark = SparkSessions.obtain("sparktune export", master)) {
+        try (SparkSessions spark = SparkSessions.obtain("sparktune export", master, List.of())) {
             if (TrialTable.read(spark.session(), directory).isEmpty()) {
                 throw new InvalidInputException("--out", dir, "no trial has finished yet; nothing to export");
             }

@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -58,7 +59,7 @@ final class SweepRun {
                 new SweepFile(spec.name(), spec.objective(), spec.identity(), masterSeed, VERSION, System.currentTimeMillis(),
                         restartFrom == null ? null : restartFrom.uri()).write(dir);
             }
-            LazySpark spark = new LazySpark("sparktune " + spec.name(), options.master());
+            LazySpark spark = new LazySpark("sparktune " + spec.name(), options.master(), ExecutorJars.forTrainable(spec.trainable()));
             try {
                 SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
                         options.progress(), options.progressMillis(), restartFrom);
@@ -122,16 +123,18 @@ final class SweepRun {
     private static final class LazySpark implements AutoCloseable {
         private final String appName;
         private final String master;
+        private final List<String> executorJars;
         private SparkSessions sessions;
 
-        LazySpark(String appName, String master) {
+        LazySpark(String appName, String master, List<String> executorJars) {
             this.appName = appName;
             this.master = master;
+            this.executorJars = executorJars;
         }
 
         synchronized org.apache.spark.sql.SparkSession session() {
             if (sessions == null) {
-                sessions = SparkSessions.obtain(appName, master);
+                sessions = SparkSessions.obtain(appName, master, executorJars);
             }
             return sessions.session();
         }

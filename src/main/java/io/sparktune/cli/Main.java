@@ -1,6 +1,7 @@
 package io.sparktune.cli;
 
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.engine.TrialsLostException;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepLockedException;
 import picocli.CommandLine;
@@ -47,6 +48,10 @@ public final class Main {
             if (e instanceof SweepLockedException) {
                 err.println(e.getMessage());
                 return LOCKED;
+            }
+            if (e instanceof TrialsLostException) {
+                err.println("tune: " + e.getMessage());
+                return INTERNAL;
             }
             if (e instanceof StoreUnavailableException) {
                 err.println("tune: " + e.getMessage() + " (the journal is consistent: run the same command again to resume)");

@@ -45,14 +45,13 @@ import java.util.function.Supplier;
  * reach the journal at most a second later, one file per flush; the starts of trials whose configs
  * depend on results reach it before they launch. Trials started by a dead driver run again first.
  * Once the mean trial would overrun the time budget no new trial starts, and at its end the running
- * ones are cancelled to run again next time. With a synchronous scheduler (hyperband, pbt) its
+ * ones are cancelled to run again next time. A job that Spark gives up on stops the run
+ * ({@link TrialsLostException}) and leaves its trials to the next run. With a synchronous scheduler (hyperband, pbt) its
  * {@link Rounds} choose the trials instead, a round at a time: trials that pause wait for the
  * round's end, when the rounds say which resume, which stop and which new ones start.
  */
 public final class SweepEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SweepEngine.class);
-    /** A trial whose executor keeps dying is recorded as failed after this many tries. */
-    static final int MAX_ATTEMPTS = 4;
     private static final long CANCEL_WAIT_MILLIS = 30_000;
     /** Results reach the journal within this long; a dead driver loses at most this much work. */
     private static final long JOURNAL_FLUSH_MILLIS = 1_000;
@@ -304,6 +303,7 @@ public final class SweepEngine {
 
         private void absorb(List<Completion> arrived) throws InterruptedException {
             TrialResult bestBefore = state.best();
+            Completion.Lost lostJob = null;
             for (Completion completion : arrived) {
                 if (completion instanceof Completion.Results results) {
                     for (TrialResult result : results.results()) {
@@ -320,14 +320,20 @@ public final class SweepEngine {
                 } else {
                     Completion.Lost lost = (Completion.Lost) completion;
                     inFlight -= lost.trials().size();
-                    if (cancelledAt == 0) {
-                        requeueOrFail(lost, rerun, state, journal);
+                    // A job cancelled at the deadline fails too; its trials are meant to stay unfinished.
+                    if (cancelledAt == 0 && lostJob == null) {
+                        lostJob = lost;
                     }
                 }
             }
             if (state.best() != bestBefore) {
                 TrialResult best = state.best();
                 store.run("write best.json", () -> BestFile.write(dir, spec.objective(), best));
+            }
+            if (lostJob != null) {
+                // Keep the results that did come back; the lost trials stay started without a result.
+                store.run("write the journal", journal::flush);
+                throw TrialsLostException.of(lostJob.trials(), lostJob.cause());
             }
         }
 
@@ -339,23 +345,6 @@ public final class SweepEngine {
                     : SweepOutcome.Status.COMPLETE;
             return new SweepOutcome(status, state.done(), state.completed(), state.stopped(), state.failed(), state.retried(),
                     total, state.best(), Duration.ofMillis(System.currentTimeMillis() - start), launcher != null);
-        }
-    }
-
-    /** A job failed without results (executors lost beyond Spark's retries): run its trials again, a few times. */
-    private void requeueOrFail(Completion.Lost lost, Deque<Trial> rerun, SweepState state, Journal journal) {
-        for (Trial trial : lost.trials()) {
-            if (trial.attempt() < MAX_ATTEMPTS) {
-                LOG.warn("trial {} lost ({}); it runs again", trial.id(), lost.cause().getMessage());
-                rerun.add(trial);
-            } else {
-                long now = System.currentTimeMillis();
-                TrialResult failed = TrialResult.failed(trial, "lost " + trial.attempt() + " times; last: "
-                        + lost.cause().getMessage(), now, now, "driver", trial.attempt());
-                if (state.finished(failed)) {
-                    journal.add(new JournalRecord.Finished(failed));
-                }
-            }
         }
     }
 

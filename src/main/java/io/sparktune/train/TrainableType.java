@@ -6,6 +6,7 @@ import org.apache.spark.SparkContext;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * One kind of trainable, as a spec names it with {@code trainable.type}. Implementations are found
@@ -34,6 +35,15 @@ public interface TrainableType {
      */
     default Serializable prepare(PluginSpec spec, SparkContext sc) throws IOException {
         return null;
+    }
+
+    /**
+     * Resources (class-path names such as {@code native/lib/pytorch.properties}) whose jars the
+     * executors need beside tune.jar. When SparkTune starts Spark for a cluster itself, it ships the
+     * jars that hold them; under spark-submit the user's {@code --jars} decide.
+     */
+    default List<String> executorResources() {
+        return List.of();
     }
 
     /** A trainable for one trial run, given what {@link #prepare} returned; types that share nothing need not override it. */

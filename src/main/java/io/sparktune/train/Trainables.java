@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Serializable;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -49,6 +50,11 @@ public final class Trainables {
     /** On the driver, before trials start: see {@link TrainableType#prepare}. */
     public static Serializable prepare(PluginSpec spec, SparkContext sc) throws IOException {
         return type(spec).prepare(spec, sc);
+    }
+
+    /** See {@link TrainableType#executorResources}. */
+    public static List<String> executorResources(PluginSpec spec) {
+        return type(spec).executorResources();
     }
 
     public static Trainable create(PluginSpec spec, Serializable prepared) {

@@ -22,8 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -110,6 +113,31 @@ class ClusterFaultsIT {
         assertEquals(trials, perTrial.size(), "every trial recorded: " + perTrial);
         perTrial.forEach((id, n) -> assertEquals(1, n, "trial " + id + " recorded once"));
         files.results().forEach(r -> assertEquals(TrialStatus.COMPLETED, r.status(), r.toString()));
+    }
+
+    @Test
+    @Order(0)
+    void aDriverStartedWithoutSparkSubmitShipsTuneJarAndAClassLoadingFailureUsesUpNoTrial() throws Exception {
+        Path space = space("ship", 4, 2, 0.1);
+        String[] run = {"run", "--space", space.toString(), "--out", out("ship")};
+        // spark.jars set to a jar without SparkTune in it: the executors cannot load a trial, as on a cluster that was never sent tune.jar.
+        Path unrelated = tmp.resolve("unrelated.jar");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(unrelated))) {
+            jar.putNextEntry(new JarEntry("README"));
+        }
+        Process withoutTune = spark.tune(tmp.resolve("ship-1.log"), List.of("spark.jars=" + unrelated), run);
+        assertTrue(withoutTune.waitFor(300, TimeUnit.SECONDS), "the run stops: " + log("ship-1"));
+        assertEquals(1, withoutTune.exitValue(), log("ship-1"));
+        assertTrue(log("ship-1").contains("tune: executors cannot load SparkTune's classes (java.lang.ClassNotFoundException: io.sparktune."),
+                log("ship-1"));
+        SweepFiles lost = new SweepFiles(out("ship"), conf);
+        assertTrue(lost.results().isEmpty(), "no trial was used up: " + lost.results());
+        assertFalse(lost.startsPerTrial().isEmpty(), "the trials it launched stay started, to run next time");
+
+        Process shipped = spark.tune(tmp.resolve("ship-2.log"), List.of(), run);
+        assertTrue(shipped.waitFor(300, TimeUnit.SECONDS), "the rerun finishes: " + log("ship-2"));
+        assertEquals(0, shipped.exitValue(), log("ship-2"));
+        assertEveryTrialOnce(new SweepFiles(out("ship"), conf), 4);
     }
 
     @Test

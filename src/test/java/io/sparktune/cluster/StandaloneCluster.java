@@ -75,19 +75,43 @@ final class StandaloneCluster implements AutoCloseable {
         }
         args.addAll(List.of("--class", "io.sparktune.cli.Main", TUNE_JAR.toString()));
         args.addAll(Arrays.asList(tuneArgs));
-        Process driver = java(log, "1g", "org.apache.spark.deploy.SparkSubmit", args.toArray(new String[0]));
+        Process driver = java(log, "1g", List.of(), "org.apache.spark.deploy.SparkSubmit", args.toArray(new String[0]));
+        others.add(driver);
+        return driver;
+    }
+
+    /**
+     * Runs {@code tune} as a plain JVM with tune.jar on its class path, as {@code submit/tune} does
+     * without SPARK_HOME: SparkTune makes the session for {@code --master} itself.
+     *
+     * @param sparkConf {@code key=value} Spark properties, passed as system properties
+     */
+    Process tune(Path log, List<String> sparkConf, String... tuneArgs) throws IOException {
+        List<String> properties = new ArrayList<>(List.of("-Dspark.executor.extraJavaOptions=" + opens(),
+                "-Dspark.executor.memory=512m", "-Dspark.ui.enabled=false"));
+        sparkConf.forEach(conf -> properties.add("-D" + conf));
+        List<String> args = new ArrayList<>(Arrays.asList(tuneArgs));
+        args.addAll(List.of("--master", url()));
+        Process driver = java(log, "1g", properties, "io.sparktune.cli.Main", args.toArray(new String[0]));
         others.add(driver);
         return driver;
     }
 
     private Process java(Path log, String heap, String mainClass, String... args) throws IOException {
+        return java(log, heap, List.of(), mainClass, args);
+    }
+
+    /** @param properties system properties; SparkTune's own main runs with tune.jar first on the class path, as submit/tune puts it */
+    private Process java(Path log, String heap, List<String> properties, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.addAll(Arrays.asList(opens().split("\\s+")));
         command.add("-Dlog4j.configurationFile=" + Path.of("src/test/resources/log4j2-cluster.properties").toAbsolutePath());
+        command.addAll(properties);
         command.add("-cp");
-        command.add(SPARK_HOME.resolve("jars") + File.separator + "*");
+        String sparkJars = SPARK_HOME.resolve("jars") + File.separator + "*";
+        command.add(mainClass.startsWith("io.sparktune") ? TUNE_JAR + File.pathSeparator + sparkJars : sparkJars);
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

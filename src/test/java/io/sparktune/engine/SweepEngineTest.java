@@ -49,6 +49,11 @@ class SweepEngineTest {
         return tmp.resolve(name).toString();
     }
 
+    private void assertEveryTrialRecordedOnce(String name) throws Exception {
+        Map<Integer, Integer> perTrial = new SweepFiles(out(name)).resultsPerTrial();
+        assertTrue(perTrial.values().stream().allMatch(n -> n == 1), "results per trial: " + perTrial);
+    }
+
     @Test
     void neverRunsMoreTrialsAtOnceThanTheParallelism() throws Exception {
         String json = "{\"params\": {\"sleep\": 0.3, \"x\": \"0:7\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
@@ -166,7 +171,7 @@ class SweepEngineTest {
         SweepOutcome rest = run(json.replace("\"timeBudget\": \"1s\"", "\"timeBudget\": \"5m\""), out("budget"));
         assertEquals(SweepOutcome.Status.COMPLETE, rest.status());
         assertEquals(12, rest.done());
-        assertTrue(new SweepFiles(out("budget")).resultsPerTrial().values().stream().allMatch(n -> n == 1));
+        assertEveryTrialRecordedOnce("budget");
     }
 
     @Test
@@ -185,7 +190,7 @@ class SweepEngineTest {
         SweepOutcome rest = run(json, out("closing"));
         assertEquals(SweepOutcome.Status.COMPLETE, rest.status());
         assertEquals(4, rest.completed());
-        assertTrue(new SweepFiles(out("closing")).resultsPerTrial().values().stream().allMatch(n -> n == 1));
+        assertEveryTrialRecordedOnce("closing");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.sparktune.cli.Main;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
 import io.sparktune.engine.SweepOutcome;
+import io.sparktune.engine.TrialsLostException;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.store.Lineage;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** One sweep per scheduler on a real local[2] Spark, with the function trainable and real files. */
@@ -95,18 +97,27 @@ class ScheduledSweepTest {
     }
 
     @Test
-    void rungsThatCannotBeWrittenFailTheTaskAndTheTrialRunsAgainInsteadOfFailing() throws Exception {
+    void rungsThatCannotBeWrittenStopTheRunAndTheTrialsRunOnceTheStoreIsFixed() throws Exception {
         String out = tmp.resolve("asha-store").toString();
         SweepDirectory dir = dir(out);
         // A plain file where the rung folders go: every rung record fails, as on a store that refuses writes.
         dir.writeAtomically(dir.resolve("rungs"), "not a folder");
-        SweepOutcome outcome = run(out, "\"steps\": 3", "{\"type\": \"asha\", \"maxSteps\": 3, \"gracePeriod\": 1}", 1);
-        assertEquals(SweepOutcome.Status.NO_SUCCESS, outcome.status());
-        TrialResult failed = new SweepFiles(out).result(0);
-        assertEquals(TrialStatus.FAILED, failed.status());
-        assertEquals(4, failed.attempt(), "the lost task ran again until the engine gave up");
-        assertTrue(failed.error().startsWith("lost 4 times; last: "), failed.error());
-        assertTrue(failed.error().contains("cannot read or record rung 1 of trial 0"), failed.error());
+        TrialsLostException stopped = assertThrows(TrialsLostException.class,
+                () -> run(out, "\"steps\": 3", "{\"type\": \"asha\", \"maxSteps\": 3, \"gracePeriod\": 1}", 1));
+        assertTrue(stopped.getMessage().startsWith("Spark gave up on trial 0 after its task retries ("), stopped.getMessage());
+        assertTrue(stopped.getMessage().contains("cannot read or record rung 1 of trial 0"), stopped.getMessage());
+        assertTrue(stopped.getMessage().endsWith("then run the same command again; the trials stay unfinished and run then"),
+                stopped.getMessage());
+        SweepFiles lost = new SweepFiles(out);
+        assertTrue(lost.results().isEmpty(), "a store fault is not the trial's: no result recorded " + lost.results());
+        assertEquals(Map.of(0, 1), lost.startsPerTrial());
+
+        dir.fs().delete(dir.resolve("rungs"), false);
+        SweepOutcome fixed = run(out, "\"steps\": 3", "{\"type\": \"asha\", \"maxSteps\": 3, \"gracePeriod\": 1}", 1);
+        assertEquals(SweepOutcome.Status.COMPLETE, fixed.status());
+        TrialResult ran = new SweepFiles(out).result(0);
+        assertEquals(TrialStatus.COMPLETED, ran.status());
+        assertEquals(2, ran.attempt(), "the rerun is the trial's second attempt");
     }
 
     @Test

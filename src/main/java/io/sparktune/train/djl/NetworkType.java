@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -38,6 +39,12 @@ abstract class NetworkType implements TrainableType {
     @Override
     public String name() {
         return architecture.label();
+    }
+
+    /** libtorch is not in tune.jar (it is 450 MB): its native jar goes to the executors beside it. */
+    @Override
+    public List<String> executorResources() {
+        return List.of("native/lib/pytorch.properties");
     }
 
     @Override

@@ -1,0 +1,46 @@
+package io.sparktune.engine;
+
+import io.sparktune.core.Trial;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Spark gave up on a job of trials after its own task retries: executors that cannot load
+ * SparkTune's classes, a sweep directory the executors cannot write, executors lost again and again.
+ * None of that is the trials' fault, so the run stops and leaves them unfinished: the same command,
+ * run again once the cause is fixed, runs them then, and no trial is recorded as failed for it.
+ */
+public final class TrialsLostException extends RuntimeException {
+    private static final Pattern CLASS_LOADING = Pattern.compile(
+            "(?:java\\.(?:lang|io)\\.)?(?:ClassNotFoundException|NoClassDefFoundError|InvalidClassException)[^\\n]*");
+
+    private TrialsLostException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    static TrialsLostException of(List<Trial> trials, Throwable cause) {
+        String text = String.valueOf(cause.getMessage());
+        String which = "trial" + (trials.size() == 1 ? " " : "s ") + ids(trials);
+        Matcher classLoading = CLASS_LOADING.matcher(text);
+        if (classLoading.find()) {
+            return new TrialsLostException("executors cannot load SparkTune's classes (" + classLoading.group().strip()
+                    + "): ship tune.jar and the jars its trainables need to them (spark-submit's application jar, --jars or"
+                    + " spark.jars), then run the same command again; " + which + " stay unfinished and run then", cause);
+        }
+        return new TrialsLostException("Spark gave up on " + which + " after its task retries (" + firstLine(text)
+                + "): see the executors' logs, then run the same command again; the trials stay unfinished and run then", cause);
+    }
+
+    private static String ids(List<Trial> trials) {
+        String shown = trials.stream().limit(5).map(t -> String.valueOf(t.id())).collect(Collectors.joining(","));
+        return trials.size() > 5 ? shown + ",... (" + trials.size() + ")" : shown;
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).strip();
+    }
+}
