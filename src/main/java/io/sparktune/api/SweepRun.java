@@ -131,7 +131,7 @@ final class SweepRun {
 
         synchronized org.apache.spark.sql.SparkSession session() {
             if (sessions == null) {
-                sessions = SparkSessions.obtain(appName, master);
+                sessions = SparkSessions.obtain(appName, master).refusingSpeculation();
             }
             return sessions.session();
         }
