@@ -60,10 +60,17 @@ public final class TrialRunner implements Serializable {
     private final int cpus;
     private final long progressFlushMillis;
     private final Serializable prepared;
+    /** GPUs that SparkTune hands out itself (a local master); null where Spark assigns them to tasks. */
+    private final GpuPool gpuPool;
 
     /** @param prepared what the trainable's type prepared on the driver (a broadcast dataset), or null */
     public TrialRunner(StoreLocation store, PluginSpec trainable, PluginSpec scheduler, Objective objective,
                        Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared) {
+        this(store, trainable, scheduler, objective, trialTimeout, cpus, progressFlushMillis, prepared, null);
+    }
+
+    private TrialRunner(StoreLocation store, PluginSpec trainable, PluginSpec scheduler, Objective objective,
+                        Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared, GpuPool gpuPool) {
         this.store = store;
         this.trainable = trainable;
         this.scheduler = scheduler;
@@ -72,6 +79,12 @@ public final class TrialRunner implements Serializable {
         this.cpus = cpus;
         this.progressFlushMillis = progressFlushMillis;
         this.prepared = prepared;
+        this.gpuPool = gpuPool;
+    }
+
+    /** This runner, giving each trial its GPUs from {@code pool} instead of from its Spark task. */
+    public TrialRunner withGpuPool(GpuPool pool) {
+        return new TrialRunner(store, trainable, scheduler, objective, trialTimeout, cpus, progressFlushMillis, prepared, pool);
     }
 
     /** Runs a partition's trials one after another. */
@@ -84,12 +97,24 @@ public final class TrialRunner implements Serializable {
     }
 
     public TrialResult run(Trial trial) throws InterruptedException {
+        if (gpuPool == null) {
+            return run(trial, sparkAssignedGpus());
+        }
+        List<String> gpus = gpuPool.take();
+        try {
+            return run(trial, gpus);
+        } finally {
+            gpuPool.giveBack(gpus);
+        }
+    }
+
+    private TrialResult run(Trial trial, List<String> gpus) throws InterruptedException {
         long start = System.currentTimeMillis();
         int attempt = trial.attempt() + taskRetries();
         StoreTrialContext context;
         try {
             SweepDirectory dir = store.open();
-            context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpuAddresses(), objective,
+            context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpus, objective,
                     Schedulers.create(scheduler, objective, dir), dir, progressFlushMillis);
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("cannot open trial " + trial.id() + "'s directory: " + e.getMessage(), e);
@@ -193,7 +218,7 @@ public final class TrialRunner implements Serializable {
         return task == null ? 0 : task.attemptNumber();
     }
 
-    private static List<String> gpuAddresses() {
+    private static List<String> sparkAssignedGpus() {
         TaskContext task = TaskContext.get();
         if (task == null) {
             return List.of();
