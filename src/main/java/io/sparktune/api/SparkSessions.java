@@ -1,6 +1,9 @@
 package io.sparktune.api;
 
+import io.sparktune.core.InvalidInputException;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 
@@ -9,6 +12,8 @@ import java.util.List;
  * one that SparkTune starts (and stops) itself.
  */
 final class SparkSessions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+    private static final String SPECULATION = "spark.speculation";
     private final SparkSession session;
     private final boolean owned;
 
@@ -40,6 +45,10 @@ final class SparkSessions implements AutoCloseable {
         if (!resolved.startsWith("local") && System.getProperty("spark.jars") == null && !executorJars.isEmpty()) {
             builder.config("spark.jars", String.join(",", executorJars));
         }
+        if (Boolean.parseBoolean(System.getProperty(SPECULATION))) {
+            LOG.warn("{}=true ignored: a speculative copy of a trial would write the trial's files beside the original", SPECULATION);
+        }
+        builder.config(SPECULATION, "false");
         if (System.getProperty("spark.scheduler.mode") == null) {
             builder.config("spark.scheduler.mode", "FAIR");
         }
@@ -48,6 +57,21 @@ final class SparkSessions implements AutoCloseable {
 
     SparkSession session() {
         return session;
+    }
+
+    /**
+     * Refuses a session with Spark's speculation on, for running trials: a speculative copy of a
+     * trial's task would write its progress, rung records and checkpoints while the original does,
+     * and a trial has at most one live writer. A session SparkTune starts has speculation off (it
+     * owns those jobs, so it overrides a cluster-wide default); a running session's settings are
+     * fixed, so its owner has to turn it off, and the run stops before any trial starts.
+     */
+    SparkSessions refusingSpeculation() {
+        if (session.sparkContext().getConf().getBoolean(SPECULATION, false)) {
+            throw new InvalidInputException(SPECULATION, "true", "would run two copies of a trial at once, both writing "
+                    + "its files; start the Spark session for SparkTune with " + SPECULATION + "=false");
+        }
+        return this;
     }
 
     @Override

@@ -134,7 +134,7 @@ final class SweepRun {
 
         synchronized org.apache.spark.sql.SparkSession session() {
             if (sessions == null) {
-                sessions = SparkSessions.obtain(appName, master, executorJars);
+                sessions = SparkSessions.obtain(appName, master, executorJars).refusingSpeculation();
             }
             return sessions.session();
         }

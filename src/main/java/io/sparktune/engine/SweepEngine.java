@@ -250,8 +250,9 @@ public final class SweepEngine {
 
         private void startLauncher() throws IOException {
             SparkContext sc = spark.get();
-            parallelism = budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
-            launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)), spec.resources());
+            LocalGpus gpus = LocalGpus.of(sc, spec.resources());
+            parallelism = gpus.cap(budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus())));
+            launcher = new TrialLauncher(sc, gpus.assign(runner(Trainables.prepare(spec.trainable(), sc))), spec.resources());
             out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
                     + spec.searcher().type() + " search, results in " + dir.uri());
         }

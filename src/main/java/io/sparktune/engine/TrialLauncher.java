@@ -50,14 +50,15 @@ final class TrialLauncher {
     TrialLauncher(SparkContext sc, TrialRunner runner, Resources resources) {
         this.sc = sc;
         this.runner = new JavaSparkContext(sc).broadcast(runner);
-        this.profile = resources.gpus() > 0 ? profile(resources) : null;
+        this.profile = resources.gpus() > 0 && !sc.isLocal() ? profile(resources) : null;
     }
 
     /**
      * Trials that ask for GPUs run with a task-only resource profile (stage-level scheduling): Spark
      * gives each task its cpus and its share of a GPU (0.5 puts two tasks on one address), and the
      * trial reads the address from its TaskContext. Spark supports it on standalone, YARN and
-     * Kubernetes with dynamic allocation off, and refuses it in local mode, which has no GPUs to give.
+     * Kubernetes with dynamic allocation off, and refuses it in local mode, which has no GPUs to give:
+     * there the runner takes its GPUs from {@link LocalGpus}' pool instead.
      */
     private static ResourceProfile profile(Resources resources) {
         TaskResourceRequests task = new TaskResourceRequests().cpus(resources.cpus()).resource("gpu", resources.gpus());

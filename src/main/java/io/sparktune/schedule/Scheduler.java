@@ -9,6 +9,10 @@ package io.sparktune.schedule;
  * scheduler writes there (rung records) must be written once per trial. A scheduler returns a
  * decision and never touches a trial.
  *
+ * <p>A trial has at most one live run at a time, and so one writer of its rung records: the runner
+ * closes a trial's context before the trial can run again (a report after that reaches no
+ * scheduler), and sweeps refuse Spark's speculation, which would run two copies of one trial.
+ *
  * <p>Synchronous schedulers (hyperband, pbt) also have a driver side, {@link Rounds}: they pause
  * trials at the step budget that the driver set, and the driver decides what happens next.
  */

@@ -15,9 +15,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * One sweep's directory on any Hadoop file system (HDFS, the local disk, object stores), and the
- * one way files are written in it: to a hidden temporary name, then renamed into place, so a reader
- * never sees half a file and a crash leaves the previous version.
+ * One sweep's directory on any Hadoop file system, and the one way files are written in it: to a
+ * hidden temporary name, then renamed into place, so a reader never sees half a file and a crash
+ * leaves the previous version.
+ *
+ * <p>Two writes also refuse a file that exists: {@link #writeNew} (the journal) and the lock's
+ * create. HDFS and the local disk do that atomically. Object stores (s3a, gs, abfs without a
+ * hierarchical namespace) do not: there a rename is a copy (files still appear whole, but slowly for
+ * large checkpoints), and "only if absent" is a check followed by a write, so the lock cannot refuse a
+ * second driver started at the same moment. Nothing else relies on it: journal files are named for
+ * their run, and a trial has one live writer of its rung records and checkpoints. On an object store,
+ * start one driver at a time per sweep (the scheduler's job, not the lock's).
  *
  * <pre>
  * sweep.json  journal/  trials/&lt;id&gt;/{progress.jsonl,checkpoint/,output/,budget}  rungs/&lt;step&gt;/&lt;id&gt;

@@ -15,6 +15,13 @@ import java.util.Map;
  * thread. The same trial may run again after an executor or driver loss: a trainable that saves
  * checkpoints should first look for one with {@link TrialContext#latestCheckpoint()} and continue
  * from it.
+ *
+ * <p>At most one live writer per trial: a trial's files (progress, checkpoints, outputs, model) are
+ * written by one run at a time. After a timeout or a cancelled task the runner asks the trainable to
+ * stop ({@link TrialContext#shouldStop()}, an interrupt), waits a few seconds, then lets go: from then
+ * on {@code report} returns false and writes nothing, and the context's other writes throw
+ * {@link IllegalStateException}, so a trainable that ignored the request cannot write over the trial's
+ * next attempt. Spark's speculation, which would run two copies of a trial at once, is off for sweeps.
  */
 public interface Trainable {
 

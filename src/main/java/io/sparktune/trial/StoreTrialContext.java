@@ -24,6 +24,11 @@ import java.util.Optional;
 /**
  * The executor-side context of one trial run: reports go to the trial's progress log and to the
  * scheduler, checkpoints to the sweep directory.
+ *
+ * <p>At most one live writer per trial: once the runner lets go ({@link #finish} or {@link #close}),
+ * the context is closed, so a trainable abandoned after a timeout or a cancelled task cannot write
+ * over the trial's next attempt. Writes and closing hold the context's lock, so the runner's last
+ * flush never interleaves with a report, and closing waits for a write in progress to end.
  */
 final class StoreTrialContext implements TrialContext {
     private final int trialId;
@@ -38,6 +43,7 @@ final class StoreTrialContext implements TrialContext {
     private Path scratch;
     private final SweepDirectory dir;
     private volatile boolean stop;
+    private boolean closed;
     private volatile Decision decision = Decision.CONTINUE;
     private long steps;
 
@@ -78,7 +84,10 @@ final class StoreTrialContext implements TrialContext {
     }
 
     @Override
-    public boolean report(long step, Map<String, Double> metrics) {
+    public synchronized boolean report(long step, Map<String, Double> metrics) {
+        if (closed) {
+            return false;
+        }
         steps = Math.max(steps, step);
         try {
             progress.add(new ProgressLog.Step(step, System.currentTimeMillis(), metrics));
@@ -114,16 +123,44 @@ final class StoreTrialContext implements TrialContext {
         return decision;
     }
 
-    long steps() {
+    synchronized long steps() {
         return steps;
     }
 
-    void finish() throws IOException {
-        progress.flush();
+    /** Writes the steps not yet in the progress log, then closes; a store fault is the infrastructure's, as in {@link #report}. */
+    synchronized void finish() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            progress.flush();
+        } catch (IOException e) {
+            throw new StoreUnavailableException("cannot record the last steps of trial " + trialId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lets go of the trial without writing (a cancelled run's unsaved steps run again from the last
+     * checkpoint) and deletes its scratch directory.
+     */
+    synchronized void close() {
+        closed = true;
+        if (scratch != null) {
+            FileUtil.fullyDelete(scratch.toFile());
+            scratch = null;
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("trial " + trialId + " is over; its context takes no more writes");
+        }
     }
 
     @Override
     public synchronized Path scratchDir() throws IOException {
+        requireOpen();
         if (scratch == null) {
             // java.io.tmpdir is the container's own temporary folder on YARN and Kubernetes, cleaned with it.
             scratch = Files.createTempDirectory("sparktune-trial-" + trialId + "-");
@@ -131,27 +168,23 @@ final class StoreTrialContext implements TrialContext {
         return scratch;
     }
 
-    synchronized void deleteScratch() {
-        if (scratch != null) {
-            FileUtil.fullyDelete(scratch.toFile());
-            scratch = null;
-        }
-    }
-
     @Override
-    public void saveOutput(String name, byte[] content) throws IOException {
+    public synchronized void saveOutput(String name, byte[] content) throws IOException {
+        requireOpen();
         outputs.save(name, content);
     }
 
     @Override
-    public void saveCheckpoint(long step, StateWriter state) throws IOException {
+    public synchronized void saveCheckpoint(long step, StateWriter state) throws IOException {
+        requireOpen();
         // The progress log must hold every step up to the checkpoint, or a resumed trial would lose steps.
         progress.flush();
         checkpoints.save(step, state::write);
     }
 
     @Override
-    public void saveModelFile(String name, StateWriter content) throws IOException {
+    public synchronized void saveModelFile(String name, StateWriter content) throws IOException {
+        requireOpen();
         dir.writeAtomically(BestFile.modelFile(dir, trialId, name), content::write);
     }
 

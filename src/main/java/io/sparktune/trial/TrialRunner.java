@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,10 +60,17 @@ public final class TrialRunner implements Serializable {
     private final int cpus;
     private final long progressFlushMillis;
     private final Serializable prepared;
+    /** GPUs that SparkTune hands out itself (a local master); null where Spark assigns them to tasks. */
+    private final GpuPool gpuPool;
 
     /** @param prepared what the trainable's type prepared on the driver (a broadcast dataset), or null */
     public TrialRunner(StoreLocation store, PluginSpec trainable, PluginSpec scheduler, Objective objective,
                        Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared) {
+        this(store, trainable, scheduler, objective, trialTimeout, cpus, progressFlushMillis, prepared, null);
+    }
+
+    private TrialRunner(StoreLocation store, PluginSpec trainable, PluginSpec scheduler, Objective objective,
+                        Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared, GpuPool gpuPool) {
         this.store = store;
         this.trainable = trainable;
         this.scheduler = scheduler;
@@ -71,6 +79,12 @@ public final class TrialRunner implements Serializable {
         this.cpus = cpus;
         this.progressFlushMillis = progressFlushMillis;
         this.prepared = prepared;
+        this.gpuPool = gpuPool;
+    }
+
+    /** This runner, giving each trial its GPUs from {@code pool} instead of from its Spark task. */
+    public TrialRunner withGpuPool(GpuPool pool) {
+        return new TrialRunner(store, trainable, scheduler, objective, trialTimeout, cpus, progressFlushMillis, prepared, pool);
     }
 
     /** Runs a partition's trials one after another. */
@@ -83,17 +97,31 @@ public final class TrialRunner implements Serializable {
     }
 
     public TrialResult run(Trial trial) throws InterruptedException {
+        if (gpuPool == null) {
+            return run(trial, sparkAssignedGpus());
+        }
+        List<String> gpus = gpuPool.take();
+        try {
+            return run(trial, gpus);
+        } finally {
+            gpuPool.giveBack(gpus);
+        }
+    }
+
+    private TrialResult run(Trial trial, List<String> gpus) throws InterruptedException {
         long start = System.currentTimeMillis();
         int attempt = trial.attempt() + taskRetries();
         StoreTrialContext context;
         try {
             SweepDirectory dir = store.open();
-            context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpuAddresses(), objective,
+            context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpus, objective,
                     Schedulers.create(scheduler, objective, dir), dir, progressFlushMillis);
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("cannot open trial " + trial.id() + "'s directory: " + e.getMessage(), e);
         }
         Future<Map<String, Double>> training = null;
+        // A cancelled Future answers get() at once, so the grace period waits on this instead.
+        CountDownLatch ended = new CountDownLatch(1);
         try {
             training = TRAINING.submit(() -> {
                 // Named for its trial while it trains, so thread dumps and logs say which trial a stack is.
@@ -102,9 +130,10 @@ public final class TrialRunner implements Serializable {
                     return Trainables.create(trainable, prepared).train(trial.config(), context);
                 } finally {
                     Thread.currentThread().setName("trial");
+                    ended.countDown();
                 }
             });
-            Map<String, Double> metrics = await(training, context);
+            Map<String, Double> metrics = await(training, ended, context);
             context.finish();
             return finished(trial, metrics, context, start, attempt);
         } catch (TimeoutException e) {
@@ -114,8 +143,8 @@ public final class TrialRunner implements Serializable {
                 throw lost;
             }
             return failed(trial, context, describe(e.getCause()), start, attempt);
-        } catch (InterruptedException e) {
-            // The task was cancelled (the sweep's time ran out): no result, the trial runs again next time.
+        } catch (InterruptedException | StoreUnavailableException e) {
+            // Cancelled (the sweep's time ran out) or the store is unreachable: no result; the trial runs again.
             throw e;
         } catch (Exception e) {
             return failed(trial, context, describe(e), start, attempt);
@@ -123,28 +152,28 @@ public final class TrialRunner implements Serializable {
             if (training != null) {
                 training.cancel(true);
             }
-            context.deleteScratch();
+            context.close();
         }
     }
 
     /** Waits for training; on timeout or task cancellation, asks the trainable to stop and interrupts it. */
-    private Map<String, Double> await(Future<Map<String, Double>> training, StoreTrialContext context)
+    private Map<String, Double> await(Future<Map<String, Double>> training, CountDownLatch ended, StoreTrialContext context)
             throws ExecutionException, TimeoutException, InterruptedException {
         try {
             return trialTimeout == null ? training.get() : training.get(trialTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | InterruptedException e) {
             context.requestStop();
             training.cancel(true);
-            awaitQuietly(training);
+            awaitQuietly(ended);
             throw e;
         }
     }
 
-    private static void awaitQuietly(Future<?> training) {
+    private static void awaitQuietly(CountDownLatch ended) {
         try {
-            training.get(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (Exception ignored) {
-            // Stopping is best effort: a trainable that ignores interrupts is left to finish on its own.
+            ended.await(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ignored) {
+            // Stopping is best effort: a trainable that ignores interrupts is left to finish on its own, closed off from the store.
         }
     }
 
@@ -170,12 +199,9 @@ public final class TrialRunner implements Serializable {
                 HOST, null, attempt);
     }
 
+    /** A FAILED result, once its progress is saved: a store that cannot take it fails the task instead, as in a report. */
     private static TrialResult failed(Trial trial, StoreTrialContext context, String error, long start, int attempt) {
-        try {
-            context.finish();
-        } catch (Exception e) {
-            error += "; progress not saved: " + e.getMessage();
-        }
+        context.finish();
         return new TrialResult(trial.id(), trial.config(), trial.seed(), TrialStatus.FAILED, Map.of(), context.steps(),
                 start, System.currentTimeMillis(), HOST, error, attempt);
     }
@@ -192,7 +218,7 @@ public final class TrialRunner implements Serializable {
         return task == null ? 0 : task.attemptNumber();
     }
 
-    private static List<String> gpuAddresses() {
+    private static List<String> sparkAssignedGpus() {
         TaskContext task = TaskContext.get();
         if (task == null) {
             return List.of();

@@ -91,6 +91,24 @@ class SubmitExamplesTest {
     }
 
     @Test
+    void tunesFirstRunBuildPrintsNoEscapeCodesIntoALog() throws Exception {
+        // A project of its own with nothing to build, so the real Maven runs in seconds.
+        Path root = tmp.resolve("project");
+        Files.createDirectories(root.resolve("submit"));
+        Files.copy(SUBMIT.resolve("tune"), root.resolve("submit/tune"));
+        Files.writeString(root.resolve("pom.xml"), "<project xmlns=\"http://maven.apache.org/POM/4.0.0\"><modelVersion>4.0.0</modelVersion>"
+                + "<groupId>t</groupId><artifactId>t</artifactId><version>1</version><packaging>pom</packaging></project>\n");
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("submit/tune").toString(), "--version").redirectErrorStream(true);
+        builder.environment().remove("SPARK_HOME");
+        Process tune = builder.start();
+        String output = new String(tune.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        tune.waitFor();
+
+        assertTrue(output.contains("first run only"), output);
+        assertFalse(output.contains("\u001b"), "escape codes in: " + output.replace("\u001b", "ESC"));
+    }
+
+    @Test
     void airflowDagCompiles() throws Exception {
         Result python = exec("python3", "-m", "py_compile", SUBMIT.resolve("airflow_sweep_dag.py").toString());
         assertEquals(0, python.exit(), python.output());
