@@ -6,7 +6,6 @@ import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
 import io.sparktune.schedule.Round;
 import io.sparktune.schedule.Rounds;
-import io.sparktune.schedule.Schedulers;
 import io.sparktune.search.Searcher;
 import io.sparktune.search.Searchers;
 import io.sparktune.spec.Budget;
@@ -19,7 +18,6 @@ import io.sparktune.store.StoreRetry;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepLock;
-import io.sparktune.train.Trainables;
 import io.sparktune.trial.TrialRunner;
 import org.apache.spark.SparkContext;
 import org.slf4j.Logger;
@@ -92,7 +90,7 @@ public final class SweepEngine {
         private final int total = budget.totalTrials(searcher.size());
         private final Deque<Trial> rerun = new ArrayDeque<>();
         /** Synchronous schedulers (hyperband, pbt) choose every trial a round runs; null otherwise. */
-        private final Rounds rounds = Schedulers.rounds(spec.scheduler(), spec.space(), dir, masterSeed).orElse(null);
+        private final Rounds rounds = spec.scheduler().rounds(spec.space(), dir, masterSeed).orElse(null);
         private final Deque<Trial> round = new ArrayDeque<>();
         /** Paused trials wait here for their round's end. */
         private final List<TrialResult> paused = new ArrayList<>();
@@ -198,7 +196,7 @@ public final class SweepEngine {
             if (launcher == null) {
                 SparkContext sc = spark.get();
                 parallelism = budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus()));
-                launcher = new TrialLauncher(sc, runner(Trainables.prepare(spec.trainable(), sc)), spec.resources());
+                launcher = new TrialLauncher(sc, runner(spec.trainable().prepare(sc)), spec.resources());
                 out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
                         + spec.searcher().type() + " search, results in " + dir.uri());
             }
