@@ -7,7 +7,6 @@ import io.sparktune.core.TrialStatus;
 import io.sparktune.schedule.Round;
 import io.sparktune.schedule.Rounds;
 import io.sparktune.search.Searcher;
-import io.sparktune.search.Searchers;
 import io.sparktune.spec.Budget;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.BestFile;
@@ -84,7 +83,7 @@ public final class SweepEngine {
     /** One run of the loop: the state it keeps between iterations, and the steps of an iteration. */
     private final class Run {
         private final long start = System.currentTimeMillis();
-        private final Searcher searcher = Searchers.create(spec.searcher(), spec.space(), masterSeed);
+        private final Searcher searcher = spec.searcher().create(spec.space(), masterSeed);
         private final SweepState state = new SweepState(spec.objective(), searcher.learns());
         private final Budget budget = spec.budget();
         private final int total = budget.totalTrials(searcher.size());

@@ -16,6 +16,7 @@ import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Resources;
 import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.schedule.Schedulers;
+import io.sparktune.search.SearcherSpec;
 import io.sparktune.search.Searchers;
 import io.sparktune.space.Space;
 import io.sparktune.space.SpaceParser;
@@ -172,13 +173,12 @@ public final class SpecParser {
             }
             seed = OptionalLong.of(s);
         }
-        PluginSpec searcher = new PluginSpec(searcherWithSeed.type(), searcherOptions);
-        Searchers.validate(searcher, space, "searcher");
+        SearcherSpec searcher = Searchers.validate(new PluginSpec(searcherWithSeed.type(), searcherOptions), space, "searcher");
 
         SchedulerSpec scheduler = Schedulers.validate(plugin(root, "scheduler", "fifo"), "scheduler", space);
 
         Budget budget = budget(root.get("budget"));
-        if (searcher.type().equals("grid") && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {
+        if (searcher instanceof SearcherSpec.GridOptions && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {
             throw new InvalidInputException(null, "params", "the grid has " + space.gridSize()
                     + " points; set budget.maxTrials (or --max-trials) to run part of it");
         }
