@@ -2,6 +2,9 @@ package io.sparktune.search;
 
 import io.sparktune.space.Space;
 
+import java.util.Locale;
+import java.util.function.BiFunction;
+
 /**
  * A searcher's options as {@link Searchers#validate} checked them, with the defaults filled in.
  * Driver side only: every run of a sweep, and every preview of one, makes its searcher from it
@@ -15,39 +18,28 @@ public sealed interface SearcherSpec {
     /** A searcher for one run of the sweep over {@code space}, the space this spec was validated against. */
     Searcher create(Space space, long seed);
 
-    record GridOptions() implements SearcherSpec {
+    /** The searchers that take no options; auto is gp with its defaults while it fits, tpe with its defaults beyond. */
+    enum Optionless implements SearcherSpec {
+        GRID(GridSearcher::new),
+        RANDOM(RandomSearcher::new),
+        SOBOL(SobolSearcher::new),
+        AUTO((space, seed) -> new AutoSearcher(GpOptions.defaults(space).create(space, seed),
+                TpeOptions.DEFAULTS.create(space, seed), space.dimensions().size()));
+
+        private final BiFunction<Space, Long, Searcher> maker;
+
+        Optionless(BiFunction<Space, Long, Searcher> maker) {
+            this.maker = maker;
+        }
+
         @Override
         public String type() {
-            return "grid";
+            return name().toLowerCase(Locale.ROOT);
         }
 
         @Override
         public Searcher create(Space space, long seed) {
-            return new GridSearcher(space, seed);
-        }
-    }
-
-    record RandomOptions() implements SearcherSpec {
-        @Override
-        public String type() {
-            return "random";
-        }
-
-        @Override
-        public Searcher create(Space space, long seed) {
-            return new RandomSearcher(space, seed);
-        }
-    }
-
-    record SobolOptions() implements SearcherSpec {
-        @Override
-        public String type() {
-            return "sobol";
-        }
-
-        @Override
-        public Searcher create(Space space, long seed) {
-            return new SobolSearcher(space, seed);
+            return maker.apply(space, seed);
         }
     }
 
@@ -91,20 +83,6 @@ public sealed interface SearcherSpec {
         @Override
         public Searcher create(Space space, long seed) {
             return new EvolutionSearcher(space, seed, population, sample);
-        }
-    }
-
-    /** gp with its defaults while it fits, tpe with its defaults beyond: see {@link AutoSearcher}. */
-    record AutoOptions() implements SearcherSpec {
-        @Override
-        public String type() {
-            return "auto";
-        }
-
-        @Override
-        public Searcher create(Space space, long seed) {
-            return new AutoSearcher(GpOptions.defaults(space).create(space, seed), TpeOptions.DEFAULTS.create(space, seed),
-                    space.dimensions().size());
         }
     }
 }

@@ -5,6 +5,7 @@ import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Space;
 
 import java.util.List;
+import java.util.Locale;
 
 /** The searchers a spec can name, and the one place that reads their options: {@link #validate} makes a {@link SearcherSpec}. */
 public final class Searchers {
@@ -54,15 +55,10 @@ public final class Searchers {
                         options.integer("candidates", defaults.candidates(), 1),
                         options.number("priorWeight", defaults.priorWeight(), 0));
             }
-            case "grid" -> withoutOptions(spec, path, new SearcherSpec.GridOptions());
-            case "random" -> withoutOptions(spec, path, new SearcherSpec.RandomOptions());
-            case "sobol" -> withoutOptions(spec, path, new SearcherSpec.SobolOptions());
-            default -> withoutOptions(spec, path, new SearcherSpec.AutoOptions());
+            default -> {
+                new SearcherOptions(spec, path, List.of());
+                yield SearcherSpec.Optionless.valueOf(spec.type().toUpperCase(Locale.ROOT));
+            }
         };
-    }
-
-    private static SearcherSpec withoutOptions(PluginSpec spec, String path, SearcherSpec searcher) {
-        new SearcherOptions(spec, path, List.of());
-        return searcher;
     }
 }

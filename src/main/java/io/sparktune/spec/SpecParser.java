@@ -178,7 +178,7 @@ public final class SpecParser {
         SchedulerSpec scheduler = Schedulers.validate(plugin(root, "scheduler", "fifo"), "scheduler", space);
 
         Budget budget = budget(root.get("budget"));
-        if (searcher instanceof SearcherSpec.GridOptions && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {
+        if (searcher == SearcherSpec.Optionless.GRID && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {
             throw new InvalidInputException(null, "params", "the grid has " + space.gridSize()
                     + " points; set budget.maxTrials (or --max-trials) to run part of it");
         }

@@ -25,7 +25,7 @@ class SearchersTest {
     @Test
     void eachSearchersSpecHoldsItsOptionsWithTheDefaultsFilledIn() {
         Space branin = Spaces.branin();
-        assertEquals(new SearcherSpec.GridOptions(), Searchers.validate(PluginSpec.of("grid"), branin, "searcher"));
+        assertEquals(SearcherSpec.Optionless.GRID, Searchers.validate(PluginSpec.of("grid"), branin, "searcher"));
         assertEquals(new SearcherSpec.GpOptions(6, 256), Searchers.validate(PluginSpec.of("gp"), branin, "searcher"),
                 "an initial design of 2(d + 1) for branin's 2 parameters");
         assertEquals(new SearcherSpec.TpeOptions(5, 24, 1.0), Searchers.validate(new PluginSpec("tpe", Map.of("startup", 5L)), branin, "searcher"));
