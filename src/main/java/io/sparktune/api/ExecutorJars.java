@@ -1,7 +1,6 @@
 package io.sparktune.api;
 
-import io.sparktune.core.PluginSpec;
-import io.sparktune.train.Trainables;
+import io.sparktune.train.TrainableSpec;
 
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -22,10 +21,10 @@ final class ExecutorJars {
     private ExecutorJars() {
     }
 
-    static List<String> forTrainable(PluginSpec trainable) {
+    static List<String> forTrainable(TrainableSpec trainable) {
         List<String> jars = new ArrayList<>();
         jarOf(ExecutorJars.class.getProtectionDomain().getCodeSource().getLocation()).ifPresent(jars::add);
-        for (String resource : Trainables.executorResources(trainable)) {
+        for (String resource : trainable.executorResources()) {
             URL url = ExecutorJars.class.getClassLoader().getResource(resource);
             if (url != null && url.getProtocol().equals("jar")) {
                 try {

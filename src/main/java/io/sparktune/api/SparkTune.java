@@ -12,7 +12,6 @@ import io.sparktune.report.StepTable;
 import io.sparktune.report.TableExport;
 import io.sparktune.report.TrialTable;
 import io.sparktune.search.Searcher;
-import io.sparktune.search.Searchers;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
@@ -92,7 +91,7 @@ public final class SparkTune {
      */
     public static List<Trial> preview(SweepSpec spec, int limit) {
         long seed = spec.seed().orElse(0);
-        Searcher searcher = Searchers.create(spec.searcher(), spec.space(), seed);
+        Searcher searcher = spec.searcher().create(spec.space(), seed);
         int total = spec.budget().totalTrials(searcher.size());
         int count = Math.min(limit, searcher.learns() ? spec.budget().parallelismIfSet().orElse(1) : total);
         List<Trial> trials = new ArrayList<>();
@@ -106,7 +105,7 @@ public final class SparkTune {
 
     /** How many trials the sweep runs in all: the budget, or the grid size, or the default. */
     public static int plannedTrials(SweepSpec spec) {
-        return spec.budget().totalTrials(Searchers.create(spec.searcher(), spec.space(), 0).size());
+        return spec.budget().totalTrials(spec.searcher().create(spec.space(), 0).size());
     }
 
     /**

@@ -1,15 +1,16 @@
 package io.sparktune.core;
 
-import java.io.Serializable;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
  * A trainable, searcher or scheduler as the space file names it: its type and its other keys as
- * plain Java values (maps, lists, strings, numbers, booleans), which the box of that type validates.
+ * plain Java values (maps, lists, strings, numbers, booleans). It lives only while the spec is read:
+ * the box of that type validates it into typed options, and only those go on to the driver loop and
+ * the executors.
  */
-public record PluginSpec(String type, Map<String, Object> options) implements Serializable {
+public record PluginSpec(String type, Map<String, Object> options) {
     public PluginSpec {
         options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
     }

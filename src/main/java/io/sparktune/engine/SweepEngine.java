@@ -7,9 +7,7 @@ import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
 import io.sparktune.schedule.Round;
 import io.sparktune.schedule.Rounds;
-import io.sparktune.schedule.Schedulers;
 import io.sparktune.search.Searcher;
-import io.sparktune.search.Searchers;
 import io.sparktune.spec.Budget;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.BestFile;
@@ -20,7 +18,6 @@ import io.sparktune.store.StoreRetry;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepLock;
 import io.sparktune.store.SweepLockedException;
-import io.sparktune.train.Trainables;
 import io.sparktune.trial.TrialRunner;
 import org.apache.spark.SparkContext;
 import org.slf4j.Logger;
@@ -89,13 +86,13 @@ public final class SweepEngine {
     /** One run of the loop: the state it keeps between iterations, and the steps of an iteration. */
     private final class Run {
         private final long start = System.currentTimeMillis();
-        private final Searcher searcher = Searchers.create(spec.searcher(), spec.space(), masterSeed);
+        private final Searcher searcher = spec.searcher().create(spec.space(), masterSeed);
         private final SweepState state = new SweepState(spec.objective(), searcher.learns());
         private final Budget budget = spec.budget();
         private final int total = budget.totalTrials(searcher.size());
         private final Deque<Trial> rerun = new ArrayDeque<>();
         /** Synchronous schedulers (hyperband, pbt) choose every trial a round runs; null otherwise. */
-        private final Rounds rounds = Schedulers.rounds(spec.scheduler(), spec.space(), dir, masterSeed).orElse(null);
+        private final Rounds rounds = spec.scheduler().rounds(spec.space(), dir, masterSeed).orElse(null);
         /**
          * The searcher itself fills free slots and learns from results: it is asked for a trial only when
          * a slot is free, never ahead for a packed task, so parallelism 1 is sequential search.
@@ -252,7 +249,7 @@ public final class SweepEngine {
             SparkContext sc = spark.get();
             LocalGpus gpus = LocalGpus.of(sc, spec.resources());
             parallelism = gpus.cap(budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus())));
-            launcher = new TrialLauncher(sc, gpus.assign(runner(Trainables.prepare(spec.trainable(), sc))), spec.resources());
+            launcher = new TrialLauncher(sc, gpus.assign(runner(spec.trainable().prepare(sc))), spec.resources());
             out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
                     + spec.searcher().type() + " search, results in " + dir.uri());
         }

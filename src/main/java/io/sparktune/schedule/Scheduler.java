@@ -2,7 +2,7 @@ package io.sparktune.schedule;
 
 /**
  * Decides, after each step a trial reports, whether it goes on. Executor side: the runner of a trial
- * makes one instance per run of a trial (from {@link Schedulers#create}) and calls {@link #onReport}
+ * makes one instance per run of a trial (from {@link SchedulerSpec#create}) and calls {@link #onReport}
  * from the trial's thread, while other trials run in the same JVM and on other executors. The same
  * trial runs again after an executor or driver loss, and reports the same steps again, so a decision
  * must depend only on what the sweep directory holds and on the report itself, and anything a

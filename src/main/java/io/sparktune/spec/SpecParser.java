@@ -14,10 +14,13 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Resources;
+import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.schedule.Schedulers;
+import io.sparktune.search.SearcherSpec;
 import io.sparktune.search.Searchers;
 import io.sparktune.space.Space;
 import io.sparktune.space.SpaceParser;
+import io.sparktune.train.TrainableSpec;
 import io.sparktune.train.Trainables;
 
 import java.io.IOException;
@@ -158,8 +161,7 @@ public final class SpecParser {
         }
         Space space = SpaceParser.parse(root.get("params"), "params");
 
-        PluginSpec trainable = plugin(root, "trainable", null);
-        Trainables.validate(trainable, space, "trainable");
+        TrainableSpec trainable = Trainables.validate(plugin(root, "trainable", null), space, "trainable");
 
         PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space));
         Map<String, Object> searcherOptions = new LinkedHashMap<>(searcherWithSeed.options());
@@ -171,14 +173,12 @@ public final class SpecParser {
             }
             seed = OptionalLong.of(s);
         }
-        PluginSpec searcher = new PluginSpec(searcherWithSeed.type(), searcherOptions);
-        Searchers.validate(searcher, space, "searcher");
+        SearcherSpec searcher = Searchers.validate(new PluginSpec(searcherWithSeed.type(), searcherOptions), space, "searcher");
 
-        PluginSpec scheduler = plugin(root, "scheduler", "fifo");
-        Schedulers.validate(scheduler, "scheduler", space);
+        SchedulerSpec scheduler = Schedulers.validate(plugin(root, "scheduler", "fifo"), "scheduler", space);
 
         Budget budget = budget(root.get("budget"));
-        if (searcher.type().equals("grid") && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {
+        if (searcher == SearcherSpec.Optionless.GRID && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {
             throw new InvalidInputException(null, "params", "the grid has " + space.gridSize()
                     + " points; set budget.maxTrials (or --max-trials) to run part of it");
         }

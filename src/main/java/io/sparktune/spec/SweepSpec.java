@@ -1,14 +1,17 @@
 package io.sparktune.spec;
 
 import io.sparktune.core.Objective;
-import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Resources;
+import io.sparktune.schedule.SchedulerSpec;
+import io.sparktune.search.SearcherSpec;
 import io.sparktune.space.Space;
+import io.sparktune.train.TrainableSpec;
 
 import java.util.OptionalLong;
 
 /**
- * Everything that defines a sweep, parsed and validated.
+ * Everything that defines a sweep, parsed and validated. The trainable, searcher and scheduler are
+ * their types' checked options, from which the driver and the executors make them as they are.
  *
  * @param identity the canonical JSON of the parts that make two sweeps the same (all but the
  *                 budget), kept in sweep.json so that a re-run can tell a resume from a different spec
@@ -18,9 +21,9 @@ public record SweepSpec(
         String name,
         Objective objective,
         Space space,
-        PluginSpec trainable,
-        PluginSpec searcher,
-        PluginSpec scheduler,
+        TrainableSpec trainable,
+        SearcherSpec searcher,
+        SchedulerSpec scheduler,
         Budget budget,
         Resources resources,
         OptionalLong seed,

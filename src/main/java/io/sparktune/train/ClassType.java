@@ -15,7 +15,7 @@ public final class ClassType implements TrainableType {
     }
 
     @Override
-    public void validate(PluginSpec spec, Space space, String path) {
+    public TrainableSpec validate(PluginSpec spec, Space space, String path) {
         Options options = new Options(spec, path).allow(Set.of("class"));
         String name = options.requiredString("class");
         try {
@@ -29,16 +29,6 @@ public final class ClassType implements TrainableType {
         } catch (NoSuchMethodException e) {
             throw new InvalidInputException(null, options.path("class"), name + " needs a public no-argument constructor");
         }
-    }
-
-    @Override
-    public Trainable create(PluginSpec spec) {
-        String name = (String) spec.options().get("class");
-        try {
-            return (Trainable) Class.forName(name, true, Thread.currentThread().getContextClassLoader())
-                    .getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create trainable " + name + ": " + e, e);
-        }
+        return new TrainableClass(name);
     }
 }

@@ -1,16 +1,15 @@
 package io.sparktune.trial;
 
 import io.sparktune.core.Objective;
-import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
 import io.sparktune.schedule.Scheduler;
-import io.sparktune.schedule.Schedulers;
+import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.store.StoreLocation;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
-import io.sparktune.train.Trainables;
+import io.sparktune.train.TrainableSpec;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
 
@@ -53,8 +52,8 @@ public final class TrialRunner implements Serializable {
     });
 
     private final StoreLocation store;
-    private final PluginSpec trainable;
-    private final PluginSpec scheduler;
+    private final TrainableSpec trainable;
+    private final SchedulerSpec scheduler;
     private final Objective objective;
     private final Duration trialTimeout;
     private final int cpus;
@@ -63,13 +62,13 @@ public final class TrialRunner implements Serializable {
     /** GPUs that SparkTune hands out itself (a local master); null where Spark assigns them to tasks. */
     private final GpuPool gpuPool;
 
-    /** @param prepared what the trainable's type prepared on the driver (a broadcast dataset), or null */
-    public TrialRunner(StoreLocation store, PluginSpec trainable, PluginSpec scheduler, Objective objective,
+    /** @param prepared what the trainable spec prepared on the driver (a broadcast dataset), or null */
+    public TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Objective objective,
                        Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared) {
         this(store, trainable, scheduler, objective, trialTimeout, cpus, progressFlushMillis, prepared, null);
     }
 
-    private TrialRunner(StoreLocation store, PluginSpec trainable, PluginSpec scheduler, Objective objective,
+    private TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Objective objective,
                         Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared, GpuPool gpuPool) {
         this.store = store;
         this.trainable = trainable;
@@ -115,7 +114,7 @@ public final class TrialRunner implements Serializable {
         try {
             SweepDirectory dir = store.open();
             context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpus, objective,
-                    Schedulers.create(scheduler, objective, dir), dir, progressFlushMillis);
+                    scheduler.create(objective, dir), dir, progressFlushMillis);
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("cannot open trial " + trial.id() + "'s directory: " + e.getMessage(), e);
         }
@@ -127,7 +126,7 @@ public final class TrialRunner implements Serializable {
                 // Named for its trial while it trains, so thread dumps and logs say which trial a stack is.
                 Thread.currentThread().setName("trial-" + trial.id());
                 try {
-                    return Trainables.create(trainable, prepared).train(trial.config(), context);
+                    return trainable.create(prepared).train(trial.config(), context);
                 } finally {
                     Thread.currentThread().setName("trial");
                     ended.countDown();

@@ -123,7 +123,7 @@ public final class SearcherBenchmark {
         for (int s = 0; s < seeds; s++) {
             long seed = from + s;
             runs.add(pool.submit(() -> {
-                Searcher searcher = Searchers.create(spec(type), problem.space(), seed);
+                Searcher searcher = Searchers.validate(spec(type), problem.space(), "searcher").create(problem.space(), seed);
                 SweepSimulation sweep = new SweepSimulation(searcher, problem::regret);
                 double regret = sweep.run(problem.budget(), parallelism, seed);
                 return new double[] {regret, median(sweep.suggestNanos().stream().mapToDouble(n -> n / 1e6).toArray())};
@@ -181,7 +181,7 @@ public final class SearcherBenchmark {
             history.finished(i);
             history.observe(new Observation(i, config, levy.regret(config), TrialStatus.COMPLETED, 1));
         }
-        Searcher searcher = Searchers.create(PluginSpec.of(type), space, 1);
+        Searcher searcher = Searchers.validate(PluginSpec.of(type), space, "searcher").create(space, 1);
         for (int warmUp = 0; warmUp < 10; warmUp++) {
             searcher.suggest(1, history);
         }

@@ -2,7 +2,6 @@ package io.sparktune.cli;
 
 import io.sparktune.bench.SweepSimulation;
 import io.sparktune.core.Config;
-import io.sparktune.search.Searchers;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
@@ -84,7 +83,7 @@ class LearningSweepTest {
 
         SweepSpec spec = SpecParser.parse("test.json", json, "test", new Overrides());
         BenchmarkFunction objective = BenchmarkFunction.byLabel(function);
-        SweepSimulation simulation = new SweepSimulation(Searchers.create(spec.searcher(), spec.space(), seed),
+        SweepSimulation simulation = new SweepSimulation(spec.searcher().create(spec.space(), seed),
                 config -> objective.evaluate(config, 0));
         simulation.run(trials, 1, seed);
         List<Config> simulated = simulation.history().observations().stream().map(o -> o.config()).toList();

@@ -206,7 +206,6 @@ class ScheduledSweepTest {
         String json = "{\"params\": {\"x\": \"[0,1]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
                 + " \"scheduler\": {\"type\": \"fifo\", \"maxSteps\": 9}}";
         var spec = SpecParser.parse("s.json", json, "s", new Overrides().set("--scheduler", "asha", "scheduler", "type"));
-        assertEquals("asha", spec.scheduler().type());
-        assertEquals(Map.of("maxSteps", 9L), spec.scheduler().options());
+        assertEquals(new SchedulerSpec.AshaOptions(9, 1, 3, 1), spec.scheduler(), "asha with the file's maxSteps and the defaults");
     }
 }

@@ -3,8 +3,8 @@ package io.sparktune.search;
 import io.sparktune.bench.SweepSimulation;
 import io.sparktune.core.Config;
 import io.sparktune.core.Observation;
-import io.sparktune.core.PluginSpec;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.space.Space;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,7 +21,8 @@ class GaussianProcessSearcherTest {
     @Test
     void findsTheBraninOptimumRegionWithinFortyTrials() {
         // Random search reaches a regret of about 1 with 50 trials; a working model gets below 0.01.
-        Searcher gp = Searchers.create(PluginSpec.of("gp"), Spaces.branin(), 3);
+        Space branin = Spaces.branin();
+        Searcher gp = SearcherSpec.GpOptions.defaults(branin).create(branin, 3);
         double regret = new SweepSimulation(gp, Spaces::braninRegret).run(40, 1, 3);
         assertTrue(regret < 0.05, "gp's simple regret on branin after 40 trials: expected below 0.05, got " + regret);
     }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LearningSearchersTest {
 
     private static Searcher searcher(String type, Space space, long seed) {
-        return Searchers.create(PluginSpec.of(type), space, seed);
+        return Searchers.validate(PluginSpec.of(type), space, "searcher").create(space, seed);
     }
 
     /** A sweep of {@code trials} on the mixed space, with {@code parallelism} trials running at once. */

@@ -23,6 +23,17 @@ class SearchersTest {
     }
 
     @Test
+    void eachSearchersSpecHoldsItsOptionsWithTheDefaultsFilledIn() {
+        Space branin = Spaces.branin();
+        assertEquals(SearcherSpec.Optionless.GRID, Searchers.validate(PluginSpec.of("grid"), branin, "searcher"));
+        assertEquals(new SearcherSpec.GpOptions(6, 256), Searchers.validate(PluginSpec.of("gp"), branin, "searcher"),
+                "an initial design of 2(d + 1) for branin's 2 parameters");
+        assertEquals(new SearcherSpec.TpeOptions(5, 24, 1.0), Searchers.validate(new PluginSpec("tpe", Map.of("startup", 5L)), branin, "searcher"));
+        assertEquals(new SearcherSpec.EvolutionOptions(4, 4), Searchers.validate(new PluginSpec("evolution", Map.of("population", 4L)), branin, "searcher"),
+                "the tournament is no larger than the population");
+    }
+
+    @Test
     void unknownOptionIsRefusedWithItsJsonPath() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Searchers.validate(new PluginSpec("gp", Map.of("inital", 5)), Spaces.branin(), "searcher"));

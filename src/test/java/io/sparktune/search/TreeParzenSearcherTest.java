@@ -1,7 +1,6 @@
 package io.sparktune.search;
 
 import io.sparktune.bench.SweepSimulation;
-import io.sparktune.core.PluginSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -17,7 +16,7 @@ class TreeParzenSearcherTest {
         // kernels that narrow where the good trials cluster bring it near 0.01.
         double[] regrets = new double[5];
         for (int s = 0; s < regrets.length; s++) {
-            Searcher tpe = Searchers.create(PluginSpec.of("tpe"), Spaces.branin(), 1000 + s);
+            Searcher tpe = SearcherSpec.TpeOptions.DEFAULTS.create(Spaces.branin(), 1000 + s);
             regrets[s] = new SweepSimulation(tpe, Spaces::braninRegret).run(50, 1, 1000 + s);
         }
         double[] sorted = regrets.clone();

@@ -2,14 +2,15 @@ package io.sparktune.trial;
 
 import io.sparktune.core.Config;
 import io.sparktune.core.Objective;
-import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.store.StoreLocation;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.train.Trainable;
+import io.sparktune.train.TrainableClass;
 import io.sparktune.train.TrialContext;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -73,8 +74,8 @@ class TrialRunnerTest {
 
     private TrialRunner runner(Class<? extends Trainable> trainable, Duration timeout, long flushMillis) {
         SweepDirectory dir = SweepDirectory.at(tmp.resolve("sweep").toString(), new Configuration());
-        return new TrialRunner(new StoreLocation(dir), new PluginSpec("class", Map.of("class", trainable.getName())),
-                PluginSpec.of("fifo"), LOSS, timeout, 1, flushMillis, null);
+        return new TrialRunner(new StoreLocation(dir), new TrainableClass(trainable.getName()),
+                new SchedulerSpec.FifoOptions(), LOSS, timeout, 1, flushMillis, null);
     }
 
     /** Reports steps 1 to 3 and succeeds. */

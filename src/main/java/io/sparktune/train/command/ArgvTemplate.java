@@ -2,6 +2,7 @@ package io.sparktune.train.command;
 
 import io.sparktune.core.Config;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  * word, so a value is never split, globbed or run, whatever characters it holds. A template with no
  * placeholder gets every parameter appended as {@code --name value}, as Guild passes flags.
  */
-record ArgvTemplate(List<String> words) {
+record ArgvTemplate(List<String> words) implements Serializable {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
 
     ArgvTemplate {

@@ -4,7 +4,10 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.spec.Durations;
 import io.sparktune.train.Options;
+import io.sparktune.train.Trainable;
+import io.sparktune.train.TrainableSpec;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +16,14 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * A command trainable's options, read and checked once:
+ * A command trainable's options, read and checked once, on the driver:
  * {@code {"type":"command", "argv":[...], "env":{...}, "workdir":"...", "timeout":"10m", "metrics":{...}}}.
  *
  * @param workdir null: the trial's scratch directory
  * @param timeout null: no limit of its own (the sweep's trialTimeout still applies)
  */
-record CommandOptions(ArgvTemplate argv, Map<String, String> env, String workdir, Duration timeout, MetricsSource metrics) {
+record CommandOptions(ArgvTemplate argv, Map<String, String> env, String workdir, Duration timeout, MetricsSource metrics)
+        implements TrainableSpec {
     private static final Set<String> KEYS = Set.of("argv", "env", "workdir", "timeout", "metrics");
 
     static CommandOptions parse(PluginSpec spec, String path) {
@@ -30,6 +34,11 @@ record CommandOptions(ArgvTemplate argv, Map<String, String> env, String workdir
         }
         return new CommandOptions(new ArgvTemplate(argv), options.stringMap("env"), options.optionalString("workdir"),
                 timeout(spec.options().get("timeout"), options.path("timeout")), metrics(spec.options().get("metrics"), options.path("metrics")));
+    }
+
+    @Override
+    public Trainable create(Serializable prepared) {
+        return new CommandTrainable(this);
     }
 
     private static Duration timeout(Object value, String path) {

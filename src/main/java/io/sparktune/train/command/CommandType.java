@@ -4,7 +4,7 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
-import io.sparktune.train.Trainable;
+import io.sparktune.train.TrainableSpec;
 import io.sparktune.train.TrainableType;
 
 import java.util.List;
@@ -18,7 +18,7 @@ public final class CommandType implements TrainableType {
     }
 
     @Override
-    public void validate(PluginSpec spec, Space space, String path) {
+    public TrainableSpec validate(PluginSpec spec, Space space, String path) {
         CommandOptions options = CommandOptions.parse(spec, path);
         List<String> names = space.params().stream().map(Parameter::name).toList();
         for (String placeholder : options.argv().placeholders()) {
@@ -27,10 +27,6 @@ public final class CommandType implements TrainableType {
                         + String.join(", ", names) + ")");
             }
         }
-    }
-
-    @Override
-    public Trainable create(PluginSpec spec) {
-        return new CommandTrainable(CommandOptions.parse(spec, "trainable"));
+        return options;
     }
 }

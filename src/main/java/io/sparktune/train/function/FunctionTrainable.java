@@ -27,12 +27,12 @@ final class FunctionTrainable implements Trainable {
     private final boolean checkpoint;
     private final double curveSpread;
 
-    FunctionTrainable(BenchmarkFunction function, long steps, double stepSeconds, boolean checkpoint, double curveSpread) {
-        this.function = function;
-        this.steps = steps;
-        this.stepNanos = Math.round(stepSeconds * 1e9);
-        this.checkpoint = checkpoint;
-        this.curveSpread = curveSpread;
+    FunctionTrainable(FunctionOptions options) {
+        this.function = options.function();
+        this.steps = options.steps();
+        this.stepNanos = Math.round(options.stepSeconds() * 1e9);
+        this.checkpoint = options.checkpoint();
+        this.curveSpread = options.curveSpread();
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
 import io.sparktune.train.Options;
-import io.sparktune.train.Trainable;
+import io.sparktune.train.TrainableSpec;
 import io.sparktune.train.TrainableType;
 
 import java.util.Arrays;
@@ -21,13 +21,11 @@ public final class FunctionType implements TrainableType {
     }
 
     @Override
-    public void validate(PluginSpec spec, Space space, String path) {
+    public TrainableSpec validate(PluginSpec spec, Space space, String path) {
         Options options = new Options(spec, path).allow(Set.of("function", "steps", "stepSeconds", "checkpoint", "curveSpread"));
         BenchmarkFunction function = function(options);
-        options.number("steps", 1, 1);
-        options.number("stepSeconds", 0, 0);
-        options.flag("checkpoint");
-        options.number("curveSpread", 0, 0);
+        FunctionOptions parsed = new FunctionOptions(function, (long) options.number("steps", 1, 1),
+                options.number("stepSeconds", 0, 0), options.flag("checkpoint"), options.number("curveSpread", 0, 0));
         Set<String> names = space.params().stream().map(p -> p.name()).collect(Collectors.toSet());
         String mismatch = function.mismatch(names);
         if (mismatch != null) {
@@ -42,6 +40,7 @@ public final class FunctionType implements TrainableType {
                 });
             }
         }
+        return parsed;
     }
 
     private static BenchmarkFunction function(Options options) {
@@ -52,12 +51,5 @@ public final class FunctionType implements TrainableType {
                     + Arrays.stream(BenchmarkFunction.values()).map(BenchmarkFunction::label).collect(Collectors.joining(", ")) + ")");
         }
         return function;
-    }
-
-    @Override
-    public Trainable create(PluginSpec spec) {
-        Options options = new Options(spec, "trainable");
-        return new FunctionTrainable(function(options), (long) options.number("steps", 1, 1),
-                options.number("stepSeconds", 0, 0), options.flag("checkpoint"), options.number("curveSpread", 0, 0));
     }
 }

@@ -14,7 +14,6 @@ import io.sparktune.store.StoreLocation;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.TrialOutputs;
 import io.sparktune.testing.LocalTrialContext;
-import io.sparktune.train.Trainables;
 import io.sparktune.trial.TrialRunner;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -169,7 +168,7 @@ class CommandTrainableTest {
         SweepSpec spec = spec("{\"sleep\": 0.1}", trainable(Map.of("argv", List.of("python3", program("steps.py")))));
         LocalTrialContext context = new LocalTrialContext(tmp.resolve("scratch"), List.of(), 2);
         long start = System.nanoTime();
-        Map<String, Double> metrics = Trainables.create(spec.trainable(), null).train(Config.of(Map.of("sleep", 0.1)), context);
+        Map<String, Double> metrics = spec.trainable().create(null).train(Config.of(Map.of("sleep", 0.1)), context);
         double seconds = (System.nanoTime() - start) / 1e9;
         assertTrue(seconds < 5, "a 10 s program stopped at step 2 ended after " + seconds + "s");
         assertTrue(context.output("stdout.txt").contains("terminated by SIGTERM"), context.output("stdout.txt"));
@@ -182,7 +181,7 @@ class CommandTrainableTest {
         SweepSpec spec = spec("{\"x\": 1}", trainable(Map.of("argv", List.of("python3", program("env.py")),
                 "env", Map.of("CUDA_VISIBLE_DEVICES", "0,1,2,3"))));
         LocalTrialContext context = new LocalTrialContext(tmp.resolve("scratch"), List.of("1", "3"), Long.MAX_VALUE);
-        Trainables.create(spec.trainable(), null).train(Config.of(Map.of("x", 1L)), context);
+        spec.trainable().create(null).train(Config.of(Map.of("x", 1L)), context);
         String out = context.output("stdout.txt");
         assertTrue(out.contains("CUDA_VISIBLE_DEVICES=1,3\n"), out);
         assertTrue(out.contains("OMP_NUM_THREADS=1\n"), out);

@@ -4,6 +4,7 @@ import io.sparktune.core.Config;
 import io.sparktune.core.Objective;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Trial;
+import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.store.StoreLocation;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.trial.TrialRunner;
@@ -21,9 +22,9 @@ public final class ExecutorStandIn {
     }
 
     public static void main(String[] args) throws Exception {
-        PluginSpec command = new PluginSpec("command", Map.of("argv", List.of(args).subList(1, args.length)));
+        CommandOptions command = CommandOptions.parse(new PluginSpec("command", Map.of("argv", List.of(args).subList(1, args.length))), "trainable");
         TrialRunner runner = new TrialRunner(new StoreLocation(SweepDirectory.at(args[0], new Configuration())), command,
-                PluginSpec.of("fifo"), new Objective("loss", Objective.Mode.MIN), null, 1, 100, null);
+                new SchedulerSpec.FifoOptions(), new Objective("loss", Objective.Mode.MIN), null, 1, 100, null);
         runner.run(new Trial(0, Config.of(Map.of()), 1, 1));
     }
 }

@@ -12,11 +12,11 @@ import io.sparktune.api.SparkTune;
 import io.sparktune.core.Config;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
-import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
 import io.sparktune.engine.SweepOutcome;
+import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
@@ -26,7 +26,6 @@ import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.Datasets;
 import io.sparktune.testing.SweepFiles;
 import io.sparktune.testing.TestSpark;
-import io.sparktune.train.Trainables;
 import io.sparktune.trial.TrialRunner;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,7 +130,7 @@ class NetworkSweepTest {
     void aTrialRunAgainContinuesFromItsLastCheckpointAndEndsWhereAnUninterruptedOneDoes() throws Exception {
         String fourEpochs = blobsSpace("\"lr\": 0.01, \"epochs\": 4", "");
         SweepSpec spec = spec(fourEpochs);
-        Serializable data = Trainables.prepare(spec.trainable(), TestSpark.session().sparkContext());
+        Serializable data = spec.trainable().prepare(TestSpark.session().sparkContext());
         Config two = Config.of(Map.of("lr", 0.01, "epochs", 2L));
         Config four = Config.of(Map.of("lr", 0.01, "epochs", 4L));
 
@@ -147,7 +146,7 @@ class NetworkSweepTest {
     }
 
     private static TrialRunner runner(SweepDirectory dir, SweepSpec spec, Serializable data) {
-        return new TrialRunner(new StoreLocation(dir), spec.trainable(), PluginSpec.of("fifo"),
+        return new TrialRunner(new StoreLocation(dir), spec.trainable(), new SchedulerSpec.FifoOptions(),
                 new Objective("val_accuracy", Objective.Mode.MAX), null, 1, 0, data);
     }
 

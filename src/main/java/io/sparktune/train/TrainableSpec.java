@@ -1,0 +1,42 @@
+package io.sparktune.train;
+
+import org.apache.spark.SparkContext;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A trainable's options as its {@link TrainableType} validated them on the driver: typed, with the
+ * defaults filled in, and serialisable. Executors build their trainables from it as it is, so a bad
+ * option is refused on the driver before anything runs and never in a trial.
+ *
+ * <p>{@link #prepare} runs on the driver once per run of a sweep, before the first trial starts.
+ * {@link #create} runs on executors, once per trial run, with what {@code prepare} returned. The
+ * spec travels with every trial task, so it should be small.
+ */
+public interface TrainableSpec extends Serializable {
+
+    /**
+     * Loads what every trial of the run shares, such as a dataset, and makes it reachable from the
+     * executors, usually as a Spark {@link org.apache.spark.broadcast.Broadcast}: the result travels
+     * with every trial task, so it should be small itself. A resumed sweep calls it again.
+     *
+     * @return what {@link #create} receives; null (the default) when nothing is shared
+     */
+    default Serializable prepare(SparkContext sc) throws IOException {
+        return null;
+    }
+
+    /**
+     * Resources (class-path names such as {@code native/lib/pytorch.properties}) whose jars the
+     * executors need beside tune.jar. When SparkTune starts Spark for a cluster itself, it ships the
+     * jars that hold them; under spark-submit the user's {@code --jars} decide.
+     */
+    default List<String> executorResources() {
+        return List.of();
+    }
+
+    /** A trainable for one trial run, given what {@link #prepare} returned. */
+    Trainable create(Serializable prepared);
+}
