@@ -5,7 +5,7 @@ import io.sparktune.api.SparkTune;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Trial;
 import io.sparktune.engine.SweepOutcome;
-import io.sparktune.spec.Durations;
+import io.sparktune.core.Durations;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;

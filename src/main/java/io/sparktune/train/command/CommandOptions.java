@@ -2,7 +2,7 @@ package io.sparktune.train.command;
 
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
-import io.sparktune.spec.Durations;
+import io.sparktune.core.Durations;
 import io.sparktune.train.Options;
 
 import java.time.Duration;
