@@ -28,14 +28,6 @@ public record RunOptions(String out, String master, Duration lockStale, PrintStr
         this(out, master, lockStale, progress, progressMillis, null);
     }
 
-    public static RunOptions defaults() {
-        return new RunOptions(null, null, DEFAULT_LOCK_STALE, System.out, 2_000);
-    }
-
-    public RunOptions withOut(String newOut) {
-        return new RunOptions(newOut, master, lockStale, progress, progressMillis, restartFrom);
-    }
-
     public RunOptions withRestartFrom(String other) {
         return new RunOptions(out, master, lockStale, progress, progressMillis, other);
     }

@@ -48,7 +48,7 @@ class CommandSweepTest {
     }
 
     private static TrialResult best(List<TrialResult> results) {
-        return results.stream().filter(TrialResult::ok).min(Comparator.comparingDouble(r -> r.metrics().get("loss"))).orElseThrow();
+        return results.stream().filter(r -> r.status() != TrialStatus.FAILED).min(Comparator.comparingDouble(r -> r.metrics().get("loss"))).orElseThrow();
     }
 
     @Test
