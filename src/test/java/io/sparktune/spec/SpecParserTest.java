@@ -123,4 +123,13 @@ class SpecParserTest {
         assertEquals("params.x0: was \"uniform[-5:10]\", now \"uniform[-5:9]\"",
                 SpecIdentity.firstDifference(a.identity(), c.identity()).orElseThrow());
     }
+
+    @Test
+    void aSeedFlagOnAShorthandSearcherIsTheSameSweep() {
+        SweepSpec seeded = parse(BRANIN + ", \"searcher\": \"random\"}", new Overrides().set("--seed", 7L, "searcher", "seed"));
+        SweepSpec resumed = parse(BRANIN + ", \"searcher\": \"random\"}", new Overrides());
+        assertEquals(java.util.Optional.empty(), SpecIdentity.firstDifference(seeded.identity(), resumed.identity()));
+        SweepSpec other = parse(BRANIN + ", \"searcher\": \"sobol\"}", new Overrides().set("--seed", 7L, "searcher", "seed"));
+        assertEquals("searcher: was \"random\", now \"sobol\"", SpecIdentity.firstDifference(resumed.identity(), other.identity()).orElseThrow());
+    }
 }
