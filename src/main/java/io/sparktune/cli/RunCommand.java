@@ -2,6 +2,7 @@ package io.sparktune.cli;
 
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
+import io.sparktune.api.SweepPreview;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Trial;
 import io.sparktune.engine.SweepOutcome;
@@ -190,16 +191,21 @@ final class RunCommand implements Callable<Integer> {
         return o;
     }
 
-    private int preview(SweepSpec spec, PrintStream out) {
-        int planned = SparkTune.plannedTrials(spec);
-        List<Trial> trials = SparkTune.preview(spec, PREVIEW_LINES);
-        out.println("sweep " + spec.name() + ": " + planned + " trials, " + spec.searcher().type() + " search, metric "
-                + spec.objective().metric() + " (" + spec.objective().mode().label() + ")");
+    private int preview(SweepSpec spec, PrintStream console) {
+        SweepPreview preview = SparkTune.preview(spec, out, PREVIEW_LINES);
+        List<Trial> trials = preview.trials();
+        console.println("sweep " + spec.name() + ": " + preview.planned() + " trials, " + spec.searcher().type() + " search, metric "
+                + spec.objective().metric() + " (" + spec.objective().mode().label() + "), seed " + preview.seed() + switch (preview.seedSource()) {
+                    case SWEEP -> " (the sweep's in --out, which a run resumes)";
+                    case SPEC -> "";
+                    case DRAWN -> " (drawn for this preview: a run without --seed draws its own; add --seed " + preview.seed()
+                            + " to run these trials)";
+                });
         for (Trial t : trials) {
-            out.println("  trial " + t.id() + ": " + t.config());
+            console.println("  trial " + t.id() + ": " + t.config());
         }
-        if (planned > trials.size()) {
-            out.println("  ... " + (planned - trials.size()) + " more" + (trials.size() < PREVIEW_LINES
+        if (preview.planned() > trials.size()) {
+            console.println("  ... " + (preview.planned() - trials.size()) + " more" + (trials.size() < PREVIEW_LINES
                     ? " (suggested from results as the sweep runs)" : ""));
         }
         return 0;
