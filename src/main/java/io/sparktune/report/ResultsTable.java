@@ -102,11 +102,11 @@ public final class ResultsTable {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    /** A fixed-width table; long cells (errors) are cut so a row stays on one line. */
-    public String text() {
+    /** The first {@code limit} rows as a fixed-width table; long cells (errors) are cut so a row stays on one line. */
+    public String text(int limit) {
         List<List<String>> lines = new ArrayList<>();
         lines.add(header());
-        for (TrialResult r : rows) {
+        for (TrialResult r : rows.subList(0, Math.min(limit, rows.size()))) {
             lines.add(cells(r).stream().map(c -> c.length() > TEXT_CELL ? c.substring(0, TEXT_CELL - 3) + "..." : c).toList());
         }
         int[] widths = new int[header().size()];
