@@ -17,6 +17,8 @@ import java.time.Duration;
 public record RunOptions(String out, String master, Duration lockStale, PrintStream progress, long progressMillis,
                          String restartFrom) {
     public static final Duration DEFAULT_LOCK_STALE = Duration.ofSeconds(60);
+    /** The console's progress line: often enough to watch a sweep, seldom enough to read each line. */
+    public static final long DEFAULT_PROGRESS_MILLIS = 2_000;
 
     public RunOptions {
         if (out != null) {

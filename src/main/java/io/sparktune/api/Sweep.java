@@ -87,6 +87,6 @@ public final class Sweep {
         if (spark != null) {
             SparkSession.setActiveSession(spark);
         }
-        return SparkTune.run(spec(), new RunOptions(out, null, lockStale, System.out, 2_000));
+        return SparkTune.run(spec(), new RunOptions(out, null, lockStale, System.out, RunOptions.DEFAULT_PROGRESS_MILLIS));
     }
 }

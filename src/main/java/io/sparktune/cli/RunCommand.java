@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
             return preview(spec, console);
         }
         Duration stale = Flags.duration("--lock-stale", lockStale);
-        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, 2_000, restartFrom));
+        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom));
         printSummary(spec, outcome, console);
         return outcome.status().exitCode();
     }

@@ -16,8 +16,11 @@ import java.util.Optional;
  */
 public final class Schedulers {
     private static final List<String> TYPES = List.of("fifo", "asha", "hyperband", "median", "pbt");
-    /** The median rule reads other trials' progress no oftener than their runners write it. */
-    private static final long MEDIAN_REFRESH_MILLIS = 2_000;
+    /**
+     * How often a running trial rewrites its progress log (the driver gives it to each trial's runner),
+     * and so how often the median rule re-reads the other trials' logs: reading oftener finds nothing new.
+     */
+    public static final long PROGRESS_MILLIS = 2_000;
     private static final List<String> ASHA_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor", "brackets");
     private static final List<String> HYPERBAND_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor");
 
@@ -78,7 +81,7 @@ public final class Schedulers {
             case "median" -> {
                 SchedulerOptions options = new SchedulerOptions(spec, path, List.of("gracePeriod", "minSamples"));
                 yield new MedianScheduler(dir, objective, options.whole("gracePeriod", 1, 1),
-                        (int) options.whole("minSamples", 3, 1), MEDIAN_REFRESH_MILLIS);
+                        (int) options.whole("minSamples", 3, 1), PROGRESS_MILLIS);
             }
             case "pbt" -> new PausingScheduler(dir, new Pbt(new SchedulerOptions(spec, path, Pbt.KEYS)).maxSteps);
             default -> {
