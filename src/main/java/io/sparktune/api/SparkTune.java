@@ -3,7 +3,6 @@ package io.sparktune.api;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialStatus;
-import io.sparktune.engine.SweepOutcome;
 import io.sparktune.report.HtmlReport;
 import io.sparktune.report.ResultsTable;
 import io.sparktune.report.StepTable;

@@ -1,6 +1,5 @@
 package io.sparktune.api;
 
-import io.sparktune.engine.SweepOutcome;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;

@@ -2,7 +2,7 @@ package io.sparktune.api;
 
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.engine.SweepEngine;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.engine.LoopOutcome;
 import io.sparktune.report.TrialParquet;
 import io.sparktune.spec.SpecIdentity;
 import io.sparktune.spec.SweepSpec;
@@ -52,11 +52,11 @@ final class SweepRun {
             try {
                 SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
                         options.progress(), options.progressMillis(), restartFrom);
-                SweepOutcome outcome = engine.run();
-                if (outcome.ranTrials() || !TrialParquet.exists(dir)) {
+                LoopOutcome loop = engine.run();
+                if (loop.ranTrials() || !TrialParquet.exists(dir)) {
                     TrialParquet.write(dir);
                 }
-                return outcome;
+                return SweepOutcome.of(loop);
             } finally {
                 spark.close();
             }

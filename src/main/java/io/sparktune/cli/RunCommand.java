@@ -2,10 +2,10 @@ package io.sparktune.cli;
 
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.api.SweepPreview;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Trial;
-import io.sparktune.engine.SweepOutcome;
 import io.sparktune.core.Durations;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
@@ -121,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         Duration stale = Flags.duration("--lock-stale", lockStale);
         SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom));
         printSummary(spec, outcome, console);
-        return outcome.status().exitCode();
+        return outcome.exitCode().code();
     }
 
     private SweepSpec spec() {
@@ -213,12 +213,12 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printSummary(SweepSpec spec, SweepOutcome outcome, PrintStream out) {
         out.printf(Locale.ROOT, "%s: %d/%d trials done (%d completed, %d stopped, %d failed) in %s%n",
-                switch (outcome.status()) {
-                    case COMPLETE -> "complete";
+                switch (outcome.exitCode()) {
                     case NO_SUCCESS -> "no trial succeeded";
                     case OUT_OF_TIME -> "time budget reached, run again to continue";
+                    default -> "complete";
                 },
-                outcome.done(), outcome.total(), outcome.completed(), outcome.stopped(), outcome.failed(),
+                outcome.counts().done(), outcome.total(), outcome.counts().completed(), outcome.counts().stopped(), outcome.counts().failed(),
                 Durations.format(outcome.elapsed()));
         if (outcome.best() != null) {
             out.println("best: trial " + outcome.best().id() + " " + spec.objective().metric() + "="

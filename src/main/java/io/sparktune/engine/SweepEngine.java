@@ -79,7 +79,7 @@ public final class SweepEngine {
         this.restartFrom = restartFrom;
     }
 
-    public SweepOutcome run() throws IOException, InterruptedException {
+    public LoopOutcome run() throws IOException, InterruptedException {
         return new Run().execute();
     }
 
@@ -110,7 +110,7 @@ public final class SweepEngine {
         private long durationSum;
         private int durationCount;
 
-        SweepOutcome execute() throws IOException, InterruptedException {
+        LoopOutcome execute() throws IOException, InterruptedException {
             if (restartFrom != null) {
                 out.println(state.seedFrom(restartFrom, spec.space()));
             }
@@ -277,13 +277,13 @@ public final class SweepEngine {
             }
         }
 
-        private SweepOutcome outcome() {
+        private LoopOutcome outcome() {
             boolean workLeft = !rerun.isEmpty() || !round.isEmpty() || !state.unfinished().isEmpty()
                     || (!exhausted && (rounds != null || state.history().created() < total));
-            SweepOutcome.Status status = workLeft ? SweepOutcome.Status.OUT_OF_TIME
-                    : state.completed() + state.stopped() == 0 ? SweepOutcome.Status.NO_SUCCESS
-                    : SweepOutcome.Status.COMPLETE;
-            return new SweepOutcome(status, state.done(), state.completed(), state.stopped(), state.failed(), state.retried(),
+            LoopOutcome.Status status = workLeft ? LoopOutcome.Status.OUT_OF_TIME
+                    : state.completed() + state.stopped() == 0 ? LoopOutcome.Status.NO_SUCCESS
+                    : LoopOutcome.Status.COMPLETE;
+            return new LoopOutcome(status, state.counts(),
                     total, state.best(), Duration.ofMillis(System.currentTimeMillis() - start), launcher != null);
         }
     }

@@ -4,6 +4,7 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.store.JournalTrials;
 import io.sparktune.store.SweepDirectory;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class ResultsTable {
     public static ResultsTable read(SweepDirectory dir, Objective objective, Set<TrialStatus> statuses, int top, List<String> columns)
             throws IOException {
         TopTrials best = new TopTrials(objective, statuses, top);
-        TrialTable.forEachResult(dir, best);
+        JournalTrials.read(dir, best::accept);
         return new ResultsTable(best, columns);
     }
 

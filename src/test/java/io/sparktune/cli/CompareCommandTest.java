@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.api.ExitCode;
 import io.sparktune.testing.ReportedSweep;
 import io.sparktune.testing.TestSpark;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +42,7 @@ class CompareCommandTest {
     @Test
     void anUnknownColumnIsBadInputOnOneLineNamingTheFlag() {
         Cli cli = Cli.run("compare", "--out", ReportedSweep.dir(), "--columns", "params,nope");
-        assertEquals(Main.BAD_INPUT, cli.exit());
+        assertEquals(ExitCode.BAD_INPUT.code(), cli.exit());
         assertEquals(1, cli.err().lines().count(), cli.err());
         assertTrue(cli.err().startsWith("--columns: nope: no such column; expected status, metrics, params"), cli.err());
     }

@@ -1,5 +1,7 @@
 package io.sparktune.engine;
 
+import io.sparktune.api.SweepOutcome;
+import io.sparktune.api.ExitCode;
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.core.InvalidInputException;
@@ -53,7 +55,7 @@ class SweepEngineTest {
         String json = "{\"params\": {\"sleep\": 0.3, \"x\": \"0:7\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
                 + ", \"budget\": {\"parallelism\": 2}}";
         SweepOutcome outcome = run(json, out("p2"));
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
         List<TrialResult> results = new SweepFiles(out("p2")).results();
         assertEquals(8, results.size());
         assertEquals(2, maxOverlap(results), "two trials at a time on local[2] with parallelism 2");
@@ -83,9 +85,9 @@ class SweepEngineTest {
     void aTrialThatThrowsFailsAloneAndKeepsItsError() throws Exception {
         String json = "{\"params\": {\"x\": \"[-2,-1,0,1,2]\"}, \"trainable\": " + classTrainable(TestTrainables.ThrowsWhenNegative.class) + "}";
         SweepOutcome outcome = run(json, out("throws"));
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
-        assertEquals(3, outcome.completed());
-        assertEquals(2, outcome.failed());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
+        assertEquals(3, outcome.counts().completed());
+        assertEquals(2, outcome.counts().failed());
         SweepFiles files = new SweepFiles(out("throws"));
         TrialResult failed = files.result(0);
         assertEquals(TrialStatus.FAILED, failed.status());
@@ -102,7 +104,7 @@ class SweepEngineTest {
     void aNanObjectiveIsAFailure() throws Exception {
         String json = "{\"params\": {\"x\": \"[1,2]\"}, \"trainable\": " + classTrainable(TestTrainables.Diverges.class) + "}";
         SweepOutcome outcome = run(json, out("nan"));
-        assertEquals(SweepOutcome.Status.NO_SUCCESS, outcome.status());
+        assertEquals(ExitCode.NO_SUCCESS, outcome.exitCode());
         assertEquals("metric 'loss' is NaN", new SweepFiles(out("nan")).result(1).error());
     }
 
@@ -114,7 +116,7 @@ class SweepEngineTest {
         SweepOutcome outcome = run(json, out("timeout"));
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertTrue(seconds < 15, "the 30 s trial was stopped, took " + seconds + "s");
-        assertEquals(1, outcome.completed());
+        assertEquals(1, outcome.counts().completed());
         TrialResult slow = new SweepFiles(out("timeout")).result(1);
         assertEquals(TrialStatus.FAILED, slow.status());
         assertEquals("timed out after 1s", slow.error());
@@ -126,7 +128,7 @@ class SweepEngineTest {
                 + " \"name\": \"" + name + "\", \"budget\": " + budget + "}";
         TaskCount tasks = TaskCount.of(name);
         SweepOutcome outcome = run(json, out(name));
-        assertEquals(trials, outcome.completed());
+        assertEquals(trials, outcome.counts().completed());
         Map<Integer, Integer> perTrial = new SweepFiles(out(name)).resultsPerTrial();
         assertEquals(trials, perTrial.size());
         assertTrue(perTrial.values().stream().allMatch(n -> n == 1), "every trial ran once: " + perTrial);
@@ -150,8 +152,8 @@ class SweepEngineTest {
         String json = "{\"params\": {\"x\": \"[1,2,3]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}";
         run(json, out("again"));
         SweepOutcome again = run(json, out("again"));
-        assertEquals(SweepOutcome.Status.COMPLETE, again.status());
-        assertEquals(3, again.done());
+        assertEquals(ExitCode.COMPLETE, again.exitCode());
+        assertEquals(3, again.counts().done());
         assertEquals(Map.of(0, 1, 1, 1, 2, 1), new SweepFiles(out("again")).startsPerTrial());
     }
 
@@ -160,11 +162,11 @@ class SweepEngineTest {
         String json = "{\"params\": {\"sleep\": 0.4, \"x\": \"0:11\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
                 + ", \"budget\": {\"parallelism\": 2, \"timeBudget\": \"1s\"}}";
         SweepOutcome first = run(json, out("budget"));
-        assertEquals(SweepOutcome.Status.OUT_OF_TIME, first.status());
-        assertTrue(first.done() < 12, "stopped early: " + first.done());
+        assertEquals(ExitCode.OUT_OF_TIME, first.exitCode());
+        assertTrue(first.counts().done() < 12, "stopped early: " + first.counts().done());
         SweepOutcome rest = run(json.replace("\"timeBudget\": \"1s\"", "\"timeBudget\": \"5m\""), out("budget"));
-        assertEquals(SweepOutcome.Status.COMPLETE, rest.status());
-        assertEquals(12, rest.done());
+        assertEquals(ExitCode.COMPLETE, rest.exitCode());
+        assertEquals(12, rest.counts().done());
         assertTrue(new SweepFiles(out("budget")).resultsPerTrial().values().stream().allMatch(n -> n == 1));
     }
 

@@ -5,7 +5,8 @@ import io.sparktune.api.SparkTune;
 import io.sparktune.cli.Main;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.api.ExitCode;
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.store.Lineage;
@@ -72,10 +73,10 @@ class ScheduledSweepTest {
     void ashaStopsTrialsAtRungsByItsRuleAndRecordsEachTrialOncePerRung() throws Exception {
         String out = tmp.resolve("asha").toString();
         SweepOutcome outcome = run(out, "\"steps\": 9", "{\"type\": \"asha\", \"maxSteps\": 9, \"gracePeriod\": 1, \"reductionFactor\": 3}", 12);
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
         List<TrialResult> results = new SweepFiles(out).results();
         assertEquals(12, results.size());
-        assertTrue(outcome.stopped() > 0, "some trials stopped");
+        assertTrue(outcome.counts().stopped() > 0, "some trials stopped");
         Rungs rungs = new Rungs(dir(out));
         List<Rungs.Entry> first = rungs.at(1);
         assertEquals(12, first.size(), "one record per trial at rung 1");
@@ -101,7 +102,7 @@ class ScheduledSweepTest {
         // A plain file where the rung folders go: every rung record fails, as on a store that refuses writes.
         dir.writeAtomically(dir.resolve("rungs"), "not a folder");
         SweepOutcome outcome = run(out, "\"steps\": 3", "{\"type\": \"asha\", \"maxSteps\": 3, \"gracePeriod\": 1}", 1);
-        assertEquals(SweepOutcome.Status.NO_SUCCESS, outcome.status());
+        assertEquals(ExitCode.NO_SUCCESS, outcome.exitCode());
         TrialResult failed = new SweepFiles(out).result(0);
         assertEquals(TrialStatus.FAILED, failed.status());
         assertEquals(4, failed.attempt(), "the lost task ran again until the engine gave up");
@@ -113,8 +114,8 @@ class ScheduledSweepTest {
     void medianStopsTrialsWorseThanTheOthersAfterTheGracePeriod() throws Exception {
         String out = tmp.resolve("median").toString();
         SweepOutcome outcome = run(out, "\"steps\": 6, \"stepSeconds\": 0.02", "{\"type\": \"median\", \"gracePeriod\": 2, \"minSamples\": 2}", 10);
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
-        assertTrue(outcome.stopped() > 0, "some trials stopped");
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
+        assertTrue(outcome.counts().stopped() > 0, "some trials stopped");
         for (TrialResult r : new SweepFiles(out).results()) {
             assertTrue(r.status() == TrialStatus.COMPLETED ? r.steps() == 6 : r.steps() >= 2 && r.steps() < 6,
                     "trial " + r.id() + " " + r.status() + " after " + r.steps() + " steps");
@@ -126,9 +127,9 @@ class ScheduledSweepTest {
         String out = tmp.resolve("hyperband").toString();
         // maxSteps 9, η = 3: brackets of 9 trials (rungs 1, 3, 9), 5 (3, 9) and 3 (9): 17 trials.
         SweepOutcome outcome = run(out, "\"steps\": 9, \"checkpoint\": true", "{\"type\": \"hyperband\", \"maxSteps\": 9}", 17);
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
-        assertEquals(1 + 1 + 3, outcome.completed(), "one winner per bracket of several trials, and the 3 of the full bracket");
-        assertEquals(17 - 5, outcome.stopped());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
+        assertEquals(1 + 1 + 3, outcome.counts().completed(), "one winner per bracket of several trials, and the 3 of the full bracket");
+        assertEquals(17 - 5, outcome.counts().stopped());
         List<TrialResult> results = new SweepFiles(out).results();
         assertTrue(new SweepFiles(out).resultsPerTrial().values().stream().allMatch(n -> n == 1));
         // Bracket 9: 9×1 + 3×2 (steps 2-3) + 1×6 (4-9); bracket 5: 5×3 + 1×6; bracket 3: 3×9.
@@ -144,8 +145,8 @@ class ScheduledSweepTest {
         String whole = tmp.resolve("whole").toString();
         run(whole, trainable, scheduler, 17);
         String cut = tmp.resolve("cut").toString();
-        assertEquals(SweepOutcome.Status.OUT_OF_TIME, run(cut, trainable, scheduler, 17, "1500ms").status());
-        assertEquals(SweepOutcome.Status.COMPLETE, run(cut, trainable, scheduler, 17).status());
+        assertEquals(ExitCode.OUT_OF_TIME, run(cut, trainable, scheduler, 17, "1500ms").exitCode());
+        assertEquals(ExitCode.COMPLETE, run(cut, trainable, scheduler, 17).exitCode());
         assertEquals(statuses(whole), statuses(cut));
         for (long rung : List.of(1L, 3L)) {
             assertEquals(new Rungs(dir(whole)).at(rung).stream().map(e -> e.trialId() + "=" + e.loss()).sorted().toList(),
@@ -170,10 +171,10 @@ class ScheduledSweepTest {
         String out = tmp.resolve("pbt").toString();
         SweepOutcome outcome = run(out, "\"steps\": 6, \"checkpoint\": true",
                 "{\"type\": \"pbt\", \"maxSteps\": 6, \"perturbationInterval\": 2, \"quantile\": 0.25}", 4);
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
         // Rounds end at steps 2 and 4; each time the worst of 4 is replaced by a clone.
-        assertEquals(4, outcome.completed());
-        assertEquals(2, outcome.stopped());
+        assertEquals(4, outcome.counts().completed());
+        assertEquals(2, outcome.counts().stopped());
         List<Lineage> lineage = Lineage.all(dir(out));
         assertEquals(List.of(4, 5), lineage.stream().map(Lineage::trialId).toList());
         assertEquals(List.of(2L, 4L), lineage.stream().map(Lineage::step).toList());
