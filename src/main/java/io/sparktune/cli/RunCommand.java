@@ -5,18 +5,20 @@ import io.sparktune.api.SparkTune;
 import io.sparktune.api.SweepOutcome;
 import io.sparktune.api.SweepPreview;
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
 import io.sparktune.core.Durations;
+import io.sparktune.spec.CommandSweep;
 import io.sparktune.spec.Overrides;
-import io.sparktune.spec.SpecParser;
+import io.sparktune.spec.SpecFlag;
 import io.sparktune.spec.SweepSpec;
-import io.sparktune.train.command.CommandWords;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +39,9 @@ final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
     TuneCommand tune;
+
+    @Spec
+    CommandSpec commandSpec;
 
     @Option(names = "--space", paramLabel = "FILE", description = "The space file (JSON): parameters, trainable, searcher, budget.")
     String space;
@@ -131,62 +136,27 @@ final class RunCommand implements Callable<Integer> {
         if (command == null) {
             throw new InvalidInputException("--space", "", "missing: give a space file, or --command with --param flags");
         }
-        return SpecParser.parse("--command", "{}", sweepName(commandWords()), overrides());
+        return CommandSweep.parse(command, overrides());
     }
 
-    private List<String> commandWords() {
-        try {
-            List<String> words = CommandWords.split(command);
-            if (words.isEmpty()) {
-                throw new IllegalArgumentException("no program given");
-            }
-            return words;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--command", "", e.getMessage());
-        }
-    }
-
-    /** "python3 examples/train.py --fast" is the sweep "train": its script, or its program when it has no script. */
-    private static String sweepName(List<String> words) {
-        String named = words.stream().skip(1).filter(w -> !w.startsWith("-")).findFirst().orElse(words.get(0));
-        Path file = Path.of(named).getFileName();
-        return file == null ? "command" : file.toString().replaceFirst("\\.[^.]*$", "");
-    }
-
+    /** Each flag of {@link SpecFlag}'s table that was given, by its name, then --min/--max and --param. */
     private Overrides overrides() {
+        Overrides o = new Overrides();
+        for (SpecFlag flag : SpecFlag.values()) {
+            o.set(flag, commandSpec.findOption(flag.flag()).getValue());
+        }
         if (min != null || max != null) {
             if ((min != null) == (max != null) || metric != null || mode != null) {
                 throw new InvalidInputException("--min/--max", "", "give one of --min and --max, or --metric with --mode, not both");
             }
-        }
-        Overrides o = new Overrides()
-                .set("--searcher", searcher, "searcher", "type")
-                .set("--seed", seed, "searcher", "seed")
-                .set("--scheduler", scheduler, "scheduler", "type")
-                .set("--max-trials", maxTrials, "budget", "maxTrials")
-                .set("--parallelism", parallelism, "budget", "parallelism")
-                .set("--trials-per-task", trialsPerTask, "budget", "trialsPerTask")
-                .set("--time-budget", timeBudget, "budget", "timeBudget")
-                .set("--trial-timeout", trialTimeout, "budget", "trialTimeout")
-                .set("--metric", metric, "metric")
-                .set("--mode", mode, "mode")
-                .set("--min", min, "metric")
-                .set("--min", min == null ? null : "min", "mode")
-                .set("--max", max, "metric")
-                .set("--max", max == null ? null : "max", "mode")
-                .set("--data-dir", dataDir, "trainable", "data", "dir")
-                .set("--cpus", cpus, "resources", "cpus")
-                .set("--gpus", gpus, "resources", "gpus");
-        if (command != null) {
-            o.set("--command", "command", "trainable", "type").set("--command", commandWords(), "trainable", "argv");
+            o.optimise(min != null ? min : max, min != null ? Objective.Mode.MIN : Objective.Mode.MAX);
         }
         for (String param : params) {
             int eq = param.indexOf('=');
             if (eq <= 0) {
                 throw new InvalidInputException("--param", param, "expected NAME=SPEC, e.g. lr=loguniform[1e-4:1e-1]");
             }
-            String name = param.substring(0, eq);
-            o.set("--param " + name, param.substring(eq + 1), "params", name);
+            o.param(param.substring(0, eq), param.substring(eq + 1));
         }
         return o;
     }

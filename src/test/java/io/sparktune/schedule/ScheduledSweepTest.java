@@ -8,6 +8,7 @@ import io.sparktune.core.TrialStatus;
 import io.sparktune.api.ExitCode;
 import io.sparktune.api.SweepOutcome;
 import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecFlag;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.store.Lineage;
 import io.sparktune.store.ProgressLog;
@@ -195,7 +196,7 @@ class ScheduledSweepTest {
     void theSchedulerFlagReplacesTheSpacesScheduler() throws Exception {
         String json = "{\"params\": {\"x\": \"[0,1]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
                 + " \"scheduler\": {\"type\": \"fifo\", \"maxSteps\": 9}}";
-        var spec = SpecParser.parse("s.json", json, "s", new Overrides().set("--scheduler", "asha", "scheduler", "type"));
+        var spec = SpecParser.parse("s.json", json, "s", new Overrides().set(SpecFlag.SCHEDULER, "asha"));
         assertEquals("asha", spec.scheduler().type());
         assertEquals(Map.of("maxSteps", 9L), spec.scheduler().options());
     }
