@@ -8,6 +8,7 @@ import io.sparktune.report.ResultsTable;
 import io.sparktune.report.StepTable;
 import io.sparktune.report.TableExport;
 import io.sparktune.report.TrialTable;
+import io.sparktune.spec.CommandSweep;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
@@ -56,6 +57,11 @@ public final class SparkTune {
         Path path = FlagPath.of("--space", spaceFile);
         String name = path.getName().replaceFirst("\\.json$", "");
         return SpecParser.parse(spaceFile, readSpaceFile(spaceFile, path), name, overrides);
+    }
+
+    /** The spec of a sweep with no space file ({@code tune run --command}): each trial runs {@code commandLine}. */
+    public static SweepSpec commandSpec(String commandLine, Overrides overrides) {
+        return CommandSweep.parse(commandLine, overrides);
     }
 
     private static String readSpaceFile(String spaceFile, Path path) {

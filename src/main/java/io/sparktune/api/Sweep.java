@@ -1,7 +1,6 @@
 package io.sparktune.api;
 
 import io.sparktune.core.Objective;
-import io.sparktune.spec.CommandSweep;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecFlag;
 import io.sparktune.spec.SpecParser;
@@ -152,7 +151,7 @@ public final class Sweep {
 
     public SweepSpec spec() {
         if (commandLine != null) {
-            return CommandSweep.parse(commandLine, overrides);
+            return SparkTune.commandSpec(commandLine, overrides);
         }
         return spaceFile == null ? SpecParser.parse(name, spaceJson, name, overrides) : SparkTune.spec(spaceFile, overrides);
     }

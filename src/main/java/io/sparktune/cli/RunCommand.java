@@ -8,7 +8,6 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
 import io.sparktune.core.Durations;
-import io.sparktune.spec.CommandSweep;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecFlag;
 import io.sparktune.spec.SweepSpec;
@@ -136,7 +135,7 @@ final class RunCommand implements Callable<Integer> {
         if (command == null) {
             throw new InvalidInputException("--space", "", "missing: give a space file, or --command with --param flags");
         }
-        return CommandSweep.parse(command, overrides());
+        return SparkTune.commandSpec(command, overrides());
     }
 
     /** Each flag of {@link SpecFlag}'s table that was given, by its name, then --min/--max and --param. */
