@@ -59,55 +59,45 @@ public final class Sweep {
     }
 
     public Sweep searcher(String type) {
-        overrides.set(SpecFlag.SEARCHER, type);
-        return this;
+        return set(SpecFlag.SEARCHER, type);
     }
 
     public Sweep seed(long seed) {
-        overrides.set(SpecFlag.SEED, seed);
-        return this;
+        return set(SpecFlag.SEED, seed);
     }
 
     public Sweep scheduler(String type) {
-        overrides.set(SpecFlag.SCHEDULER, type);
-        return this;
+        return set(SpecFlag.SCHEDULER, type);
     }
 
     public Sweep maxTrials(int n) {
-        overrides.set(SpecFlag.MAX_TRIALS, n);
-        return this;
+        return set(SpecFlag.MAX_TRIALS, n);
     }
 
     public Sweep parallelism(int n) {
-        overrides.set(SpecFlag.PARALLELISM, n);
-        return this;
+        return set(SpecFlag.PARALLELISM, n);
     }
 
     public Sweep trialsPerTask(int n) {
-        overrides.set(SpecFlag.TRIALS_PER_TASK, n);
-        return this;
+        return set(SpecFlag.TRIALS_PER_TASK, n);
     }
 
     /** A duration as people write it: {@code 30m}, {@code 2h}, {@code 1h30m}. */
     public Sweep timeBudget(String duration) {
-        overrides.set(SpecFlag.TIME_BUDGET, duration);
-        return this;
+        return set(SpecFlag.TIME_BUDGET, duration);
     }
 
     public Sweep trialTimeout(String duration) {
-        overrides.set(SpecFlag.TRIAL_TIMEOUT, duration);
-        return this;
+        return set(SpecFlag.TRIAL_TIMEOUT, duration);
     }
 
     public Sweep metric(String metric) {
-        overrides.set(SpecFlag.METRIC, metric);
-        return this;
+        return set(SpecFlag.METRIC, metric);
     }
 
     /** {@code min} or {@code max}. */
     public Sweep mode(String mode) {
-        overrides.set(SpecFlag.MODE, mode);
-        return this;
+        return set(SpecFlag.MODE, mode);
     }
 
     /** The metric and whether to minimise or maximise it, in one call. */
@@ -118,19 +108,16 @@ public final class Sweep {
 
     /** Where a network trainable's relative data paths are. */
     public Sweep dataDir(String dir) {
-        overrides.set(SpecFlag.DATA_DIR, dir);
-        return this;
+        return set(SpecFlag.DATA_DIR, dir);
     }
 
     public Sweep cpus(int perTrial) {
-        overrides.set(SpecFlag.CPUS, perTrial);
-        return this;
+        return set(SpecFlag.CPUS, perTrial);
     }
 
     /** GPUs per trial; 0.5 puts two trials on one GPU. */
     public Sweep gpus(double perTrial) {
-        overrides.set(SpecFlag.GPUS, perTrial);
-        return this;
+        return set(SpecFlag.GPUS, perTrial);
     }
 
     public Sweep out(String dir) {
@@ -146,6 +133,11 @@ public final class Sweep {
 
     public Sweep lockStale(Duration staleAfter) {
         this.lockStale = staleAfter;
+        return this;
+    }
+
+    private Sweep set(SpecFlag flag, Object value) {
+        overrides.set(flag, value);
         return this;
     }
 
