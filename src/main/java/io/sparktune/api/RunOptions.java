@@ -17,6 +17,8 @@ import java.time.Duration;
 public record RunOptions(String out, String master, Duration lockStale, PrintStream progress, long progressMillis,
                          String restartFrom) {
     public static final Duration DEFAULT_LOCK_STALE = Duration.ofSeconds(60);
+    /** The console's progress line: often enough to watch a sweep, seldom enough to read each line. */
+    public static final long DEFAULT_PROGRESS_MILLIS = 2_000;
 
     public RunOptions {
         if (out != null) {
@@ -26,14 +28,6 @@ public record RunOptions(String out, String master, Duration lockStale, PrintStr
 
     public RunOptions(String out, String master, Duration lockStale, PrintStream progress, long progressMillis) {
         this(out, master, lockStale, progress, progressMillis, null);
-    }
-
-    public static RunOptions defaults() {
-        return new RunOptions(null, null, DEFAULT_LOCK_STALE, System.out, 2_000);
-    }
-
-    public RunOptions withOut(String newOut) {
-        return new RunOptions(newOut, master, lockStale, progress, progressMillis, restartFrom);
     }
 
     public RunOptions withRestartFrom(String other) {

@@ -1,17 +1,14 @@
 package io.sparktune.api;
 
-import io.sparktune.core.History;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
-import io.sparktune.core.Trial;
 import io.sparktune.core.TrialStatus;
-import io.sparktune.engine.SweepOutcome;
 import io.sparktune.report.HtmlReport;
 import io.sparktune.report.ResultsTable;
 import io.sparktune.report.StepTable;
 import io.sparktune.report.TableExport;
 import io.sparktune.report.TrialTable;
-import io.sparktune.search.Searcher;
+import io.sparktune.spec.CommandSweep;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
@@ -27,7 +24,6 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +59,11 @@ public final class SparkTune {
         return SpecParser.parse(spaceFile, readSpaceFile(spaceFile, path), name, overrides);
     }
 
+    /** The spec of a sweep with no space file ({@code tune run --command}): each trial runs {@code commandLine}. */
+    public static SweepSpec commandSpec(String commandLine, Overrides overrides) {
+        return CommandSweep.parse(commandLine, overrides);
+    }
+
     private static String readSpaceFile(String spaceFile, Path path) {
         try {
             FileSystem fs = path.getFileSystem(SweepRun.HadoopConf.fromSparkProperties());
@@ -85,27 +86,11 @@ public final class SparkTune {
     }
 
     /**
-     * The trials a sweep would start first, without running anything: every trial for grid, random
-     * and sobol search up to the budget; a searcher that learns from results can only show its
-     * first batch.
+     * The trials a run of {@code spec} on {@code out} (null: the default directory) would start
+     * first, without running or writing anything.
      */
-    public static List<Trial> preview(SweepSpec spec, int limit) {
-        long seed = spec.seed().orElse(0);
-        Searcher searcher = spec.searcher().create(spec.space(), seed);
-        int total = spec.budget().totalTrials(searcher.size());
-        int count = Math.min(limit, searcher.learns() ? spec.budget().parallelismIfSet().orElse(1) : total);
-        List<Trial> trials = new ArrayList<>();
-        History history = new History();
-        for (var config : searcher.suggest(count, history)) {
-            int id = trials.size();
-            trials.add(new Trial(id, config, Trial.seedFor(seed, id), 1));
-        }
-        return trials;
-    }
-
-    /** How many trials the sweep runs in all: the budget, or the grid size, or the default. */
-    public static int plannedTrials(SweepSpec spec) {
-        return spec.budget().totalTrials(spec.searcher().create(spec.space(), 0).size());
+    public static SweepPreview preview(SweepSpec spec, String out, int limit) {
+        return SweepPreview.of(spec, out, limit);
     }
 
     /**

@@ -1,7 +1,8 @@
 package io.sparktune.api;
 
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.core.Objective;
 import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecFlag;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
 import org.apache.spark.sql.SparkSession;
@@ -10,16 +11,20 @@ import java.io.IOException;
 import java.time.Duration;
 
 /**
- * A sweep being configured from Java or a notebook: a space file or JSON text, then the same
- * overrides the CLI's flags give. {@link #run()} blocks until the sweep ends or its time is up.
+ * A sweep being configured from Java or a notebook: a space file, JSON text or a command line, then
+ * the overrides that {@code tune run}'s flags give, through the same table ({@link SpecFlag}), so a
+ * bad value is reported against the flag of the same name. {@link #run()} blocks until the sweep
+ * ends or its time is up.
  */
 public final class Sweep {
     private final SparkSession spark;
     private final Overrides overrides = new Overrides();
     private String spaceFile;
     private String spaceJson = "{}";
+    private String commandLine;
     private String name = "sweep";
     private String out;
+    private String restartFrom;
     private Duration lockStale = RunOptions.DEFAULT_LOCK_STALE;
 
     Sweep(SparkSession spark) {
@@ -28,6 +33,7 @@ public final class Sweep {
 
     public Sweep space(String file) {
         this.spaceFile = file;
+        this.commandLine = null;
         return this;
     }
 
@@ -36,41 +42,92 @@ public final class Sweep {
         this.spaceJson = json;
         this.name = sweepName;
         this.spaceFile = null;
+        this.commandLine = null;
+        return this;
+    }
+
+    /** No space file: each trial runs this program ({@code tune run --command}), its parameters from {@link #param}. */
+    public Sweep command(String line) {
+        this.commandLine = line;
+        this.spaceFile = null;
         return this;
     }
 
     public Sweep param(String name, String spec) {
-        overrides.set("param " + name, spec, "params", name);
+        overrides.param(name, spec);
         return this;
     }
 
     public Sweep searcher(String type) {
-        overrides.set("searcher", type, "searcher", "type");
-        return this;
-    }
-
-    public Sweep maxTrials(int n) {
-        overrides.set("maxTrials", n, "budget", "maxTrials");
-        return this;
-    }
-
-    public Sweep parallelism(int n) {
-        overrides.set("parallelism", n, "budget", "parallelism");
-        return this;
+        return set(SpecFlag.SEARCHER, type);
     }
 
     public Sweep seed(long seed) {
-        overrides.set("seed", seed, "searcher", "seed");
+        return set(SpecFlag.SEED, seed);
+    }
+
+    public Sweep scheduler(String type) {
+        return set(SpecFlag.SCHEDULER, type);
+    }
+
+    public Sweep maxTrials(int n) {
+        return set(SpecFlag.MAX_TRIALS, n);
+    }
+
+    public Sweep parallelism(int n) {
+        return set(SpecFlag.PARALLELISM, n);
+    }
+
+    public Sweep trialsPerTask(int n) {
+        return set(SpecFlag.TRIALS_PER_TASK, n);
+    }
+
+    /** A duration as people write it: {@code 30m}, {@code 2h}, {@code 1h30m}. */
+    public Sweep timeBudget(String duration) {
+        return set(SpecFlag.TIME_BUDGET, duration);
+    }
+
+    public Sweep trialTimeout(String duration) {
+        return set(SpecFlag.TRIAL_TIMEOUT, duration);
+    }
+
+    public Sweep metric(String metric) {
+        return set(SpecFlag.METRIC, metric);
+    }
+
+    /** {@code min} or {@code max}. */
+    public Sweep mode(String mode) {
+        return set(SpecFlag.MODE, mode);
+    }
+
+    /** The metric and whether to minimise or maximise it, in one call. */
+    public Sweep optimise(String metric, Objective.Mode mode) {
+        overrides.optimise(metric, mode);
         return this;
     }
 
-    public Sweep timeBudget(String duration) {
-        overrides.set("timeBudget", duration, "budget", "timeBudget");
-        return this;
+    /** Where a network trainable's relative data paths are. */
+    public Sweep dataDir(String dir) {
+        return set(SpecFlag.DATA_DIR, dir);
+    }
+
+    public Sweep cpus(int perTrial) {
+        return set(SpecFlag.CPUS, perTrial);
+    }
+
+    /** GPUs per trial; 0.5 puts two trials on one GPU. */
+    public Sweep gpus(double perTrial) {
+        return set(SpecFlag.GPUS, perTrial);
     }
 
     public Sweep out(String dir) {
         this.out = dir;
+        return this;
+    }
+
+    /** Seeds a new sweep's searcher with the results of the sweep in {@code dir} whose configs fit this space. */
+    public Sweep restartFrom(String dir) {
+        this.restartFrom = dir;
         return this;
     }
 
@@ -79,7 +136,15 @@ public final class Sweep {
         return this;
     }
 
+    private Sweep set(SpecFlag flag, Object value) {
+        overrides.set(flag, value);
+        return this;
+    }
+
     public SweepSpec spec() {
+        if (commandLine != null) {
+            return SparkTune.commandSpec(commandLine, overrides);
+        }
         return spaceFile == null ? SpecParser.parse(name, spaceJson, name, overrides) : SparkTune.spec(spaceFile, overrides);
     }
 
@@ -87,6 +152,6 @@ public final class Sweep {
         if (spark != null) {
             SparkSession.setActiveSession(spark);
         }
-        return SparkTune.run(spec(), new RunOptions(out, null, lockStale, System.out, 2_000));
+        return SparkTune.run(spec(), new RunOptions(out, null, lockStale, System.out, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom));
     }
 }

@@ -2,7 +2,7 @@ package io.sparktune.api;
 
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.engine.SweepEngine;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.engine.LoopOutcome;
 import io.sparktune.report.TrialParquet;
 import io.sparktune.spec.SpecIdentity;
 import io.sparktune.spec.SweepSpec;
@@ -37,20 +37,10 @@ final class SweepRun {
     }
 
     static SweepOutcome execute(SweepSpec spec, RunOptions options) throws IOException, InterruptedException {
-        String out = options.out() == null ? defaultOut(spec.name()) : options.out();
-        SweepDirectory dir;
-        Optional<SweepFile> existing;
-        try {
-            dir = SweepDirectory.at(out, HadoopConf.fromSparkProperties());
-            existing = SweepFile.read(dir);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new StoreUnavailableException("cannot reach the sweep directory " + out + ": " + firstLine(e.getMessage()), e);
-        }
-        long masterSeed = existing.map(SweepFile::masterSeed)
-                .orElseGet(() -> spec.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE));
-        if (existing.isPresent()) {
-            checkSameSweep(existing.get(), spec, dir);
-        }
+        Target target = Target.of(spec, options.out());
+        SweepDirectory dir = target.dir();
+        Optional<SweepFile> existing = target.sweep();
+        long masterSeed = target.masterSeed(spec);
         String restartLocation = restartLocation(options.restartFrom(), existing, dir);
         SweepDirectory restartFrom = restartLocation == null ? null : restartSource(restartLocation, dir);
         String runId = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
@@ -63,14 +53,39 @@ final class SweepRun {
             try {
                 SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
                         options.progress(), options.progressMillis(), restartFrom);
-                SweepOutcome outcome = engine.run();
-                if (outcome.ranTrials() || !TrialParquet.exists(dir)) {
+                LoopOutcome loop = engine.run();
+                if (loop.ranTrials() || !TrialParquet.exists(dir)) {
                     TrialParquet.write(dir);
                 }
-                return outcome;
+                return SweepOutcome.of(loop);
             } finally {
                 spark.close();
             }
+        }
+    }
+
+    /**
+     * The directory a run of {@code spec} writes to, and the sweep it holds already, checked to be
+     * this one: the run refuses what {@link #of} refuses, and a preview too.
+     */
+    record Target(SweepDirectory dir, Optional<SweepFile> sweep) {
+        static Target of(SweepSpec spec, String out) {
+            String location = out == null ? defaultOut(spec.name()) : out;
+            Target target;
+            try {
+                SweepDirectory dir = SweepDirectory.at(location, HadoopConf.fromSparkProperties());
+                target = new Target(dir, SweepFile.read(dir));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new StoreUnavailableException("cannot reach the sweep directory " + location + ": " + firstLine(e.getMessage()), e);
+            }
+            target.sweep().ifPresent(stored -> checkSameSweep(stored, spec, target.dir()));
+            return target;
+        }
+
+        /** The seed a resumed sweep keeps, else the spec's, else a new random one for a new sweep. */
+        long masterSeed(SweepSpec spec) {
+            return sweep.map(SweepFile::masterSeed)
+                    .orElseGet(() -> spec.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE));
         }
     }
 

@@ -2,8 +2,11 @@ package io.sparktune.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Trial;
+import io.sparktune.core.TrialCounts;
+import io.sparktune.core.TrialResult;
 import io.sparktune.store.Journal;
-import io.sparktune.store.JournalRecord;
+import io.sparktune.store.JournalTrials;
 import io.sparktune.store.Lineage;
 import io.sparktune.store.Json;
 import io.sparktune.store.SweepDirectory;
@@ -11,10 +14,8 @@ import io.sparktune.store.SweepFile;
 import io.sparktune.store.SweepLock;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,30 +26,32 @@ import java.util.Set;
  * @param lockHolder who holds the lock and how fresh its heartbeat is, empty when nobody does
  * @param lineage    the trials that population based training cloned from others, by id
  */
-public record SweepStatus(String dir, String name, int completed, int stopped, int failed, int unfinished,
+public record SweepStatus(String dir, String name, TrialCounts counts, int unfinished,
                           Optional<String> lockHolder, int journalFiles, Optional<BestTrial> best, List<Lineage> lineage) {
-
-    public int done() {
-        return completed + stopped + failed;
-    }
 
     static SweepStatus read(SweepDirectory dir) throws IOException {
         SweepFile sweep = SweepFile.read(dir)
                 .orElseThrow(() -> new InvalidInputException("--out", dir.uri(), "no sweep here (no sweep.json)"));
-        Set<Integer> started = new HashSet<>();
-        Map<String, Integer> counts = new HashMap<>();
-        Set<Integer> finished = new HashSet<>();
-        Journal.replay(dir, record -> {
-            if (record instanceof JournalRecord.Started s) {
-                started.add(s.trialId());
-            } else if (finished.add(record.trialId())) {
-                counts.merge(((JournalRecord.Finished) record).result().status().name(), 1, Integer::sum);
-            }
-        });
-        started.removeAll(finished);
-        return new SweepStatus(dir.uri(), sweep.name(), counts.getOrDefault("COMPLETED", 0), counts.getOrDefault("STOPPED", 0),
-                counts.getOrDefault("FAILED", 0), started.size(), lockHolder(dir), Journal.fileCount(dir), BestTrial.read(dir),
-                Lineage.all(dir));
+        Tally tally = new Tally();
+        JournalTrials.read(dir, tally);
+        return new SweepStatus(dir.uri(), sweep.name(), tally.counts, tally.unfinished.size(), lockHolder(dir), Journal.fileCount(dir),
+                BestTrial.read(dir), Lineage.all(dir));
+    }
+
+    private static final class Tally implements JournalTrials.Reader {
+        final Set<Integer> unfinished = new HashSet<>();
+        TrialCounts counts = TrialCounts.NONE;
+
+        @Override
+        public void started(Trial trial) {
+            unfinished.add(trial.id());
+        }
+
+        @Override
+        public void finished(TrialResult result) {
+            unfinished.remove(result.id());
+            counts = counts.plus(result);
+        }
     }
 
     private static Optional<String> lockHolder(SweepDirectory dir) throws IOException {

@@ -2,9 +2,9 @@ package io.sparktune.api;
 
 import io.sparktune.core.Config;
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
-import io.sparktune.store.Journal;
-import io.sparktune.store.JournalRecord;
+import io.sparktune.store.JournalTrials;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.TrialOutputs;
 
@@ -14,22 +14,28 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One trial of a sweep, read from its directory: its config, its latest result when it has one, and
- * the files it kept (a command trial's {@code stdout.txt} and {@code stderr.txt} tails).
+ * One trial of a sweep, read from its directory: its config, its result when it has one (the first
+ * the journal holds, as every reader takes: {@link JournalTrials}), and the files it kept (a command
+ * trial's {@code stdout.txt} and {@code stderr.txt} tails).
  */
 public record TrialReport(int id, Config config, Optional<TrialResult> result, Map<String, String> outputs) {
 
     static TrialReport read(SweepDirectory dir, int id) throws IOException {
         AtomicReference<Config> config = new AtomicReference<>();
         AtomicReference<TrialResult> result = new AtomicReference<>();
-        Journal.replay(dir, record -> {
-            if (record.trialId() != id) {
-                return;
+        JournalTrials.read(dir, new JournalTrials.Reader() {
+            @Override
+            public void started(Trial trial) {
+                if (trial.id() == id) {
+                    config.set(trial.config());
+                }
             }
-            if (record instanceof JournalRecord.Started s) {
-                config.set(s.trial().config());
-            } else {
-                result.set(((JournalRecord.Finished) record).result());
+
+            @Override
+            public void finished(TrialResult finished) {
+                if (finished.id() == id) {
+                    result.set(finished);
+                }
             }
         });
         if (config.get() == null) {

@@ -30,8 +30,11 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The sweep directory.")
     String out;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "20", description = "How many trials to show (default: ${DEFAULT-VALUE}).")
-    int top;
+    /** A screenful; a CSV is for a spreadsheet or a script, which want every trial unless told otherwise. */
+    static final int SHOWN = 20;
+
+    @Option(names = "--top", paramLabel = "N", description = "How many trials to show and write (default: " + SHOWN + " shown, every trial in the CSV).")
+    Integer top;
 
     @Option(names = "--min", paramLabel = "METRIC", description = "Sort by this metric, lowest first.")
     String min;
@@ -48,7 +51,7 @@ final class CompareCommand implements Callable<Integer> {
                     "error, or a parameter or metric name (default: status,metrics,params,steps,duration,error)."})
     List<String> columns = ResultsTable.DEFAULT_COLUMNS;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the trials as CSV: every one, or the --top N.")
     Path csv;
 
     @Override
@@ -56,19 +59,19 @@ final class CompareCommand implements Callable<Integer> {
         if (min != null && max != null) {
             throw new InvalidInputException("--min/--max", "", "give one of them, not both");
         }
-        if (top < 1) {
+        if (top != null && top < 1) {
             throw new InvalidInputException("--top", "", "must be >= 1, got " + top);
         }
         Objective objective = min != null ? new Objective(min, Objective.Mode.MIN)
                 : max != null ? new Objective(max, Objective.Mode.MAX) : null;
         ResultsTable table;
         try {
-            table = SparkTune.compare(out, objective, statuses(), top, columns);
+            table = SparkTune.compare(out, objective, statuses(), top != null ? top : csv != null ? Integer.MAX_VALUE : SHOWN, columns);
         } catch (InvalidInputException e) {
             // A column that is not there says so without a source; a missing sweep already names --out.
             throw e.source() == null ? e.in("--columns") : e;
         }
-        tune.out.print(table.text());
+        tune.out.print(table.text(top != null ? top : SHOWN));
         if (csv != null) {
             Path temp = Files.createTempFile(csv.toAbsolutePath().getParent(), "." + csv.getFileName(), ".tmp");
             try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {

@@ -1,7 +1,7 @@
 package io.sparktune.cli;
 
 import io.sparktune.core.InvalidInputException;
-import io.sparktune.spec.Durations;
+import io.sparktune.core.Durations;
 
 import java.time.Duration;
 

@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.api.ExitCode;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.engine.TrialsLostException;
 import io.sparktune.store.StoreUnavailableException;
@@ -14,13 +15,9 @@ import java.util.Set;
  * The {@code tune} command. {@code run} is the default subcommand, so
  * {@code spark-submit tune.jar --space grid.json} works as written.
  *
- * <p>Exit codes: 0 complete, 2 bad input, 3 no trial succeeded, 4 the sweep directory is locked by
- * a live run, 75 the time budget ended with work left, 1 an internal error.
+ * <p>Exit codes: {@link ExitCode}.
  */
 public final class Main {
-    public static final int BAD_INPUT = 2;
-    public static final int LOCKED = 4;
-    public static final int INTERNAL = 1;
     private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
 
     private Main() {
@@ -38,28 +35,28 @@ public final class Main {
         cli.setParameterExceptionHandler((e, ignored) -> {
             String command = e.getCommandLine().getCommandName();
             err.println(command + ": " + e.getMessage() + " (see '" + qualified(e.getCommandLine()) + " --help')");
-            return BAD_INPUT;
+            return ExitCode.BAD_INPUT.code();
         });
         cli.setExecutionExceptionHandler((e, ignoredCli, ignoredResult) -> {
             if (e instanceof InvalidInputException) {
                 err.println(e.getMessage());
-                return BAD_INPUT;
+                return ExitCode.BAD_INPUT.code();
             }
             if (e instanceof SweepLockedException) {
                 err.println(e.getMessage());
-                return LOCKED;
+                return ExitCode.LOCKED.code();
             }
             if (e instanceof TrialsLostException) {
                 err.println("tune: " + e.getMessage());
-                return INTERNAL;
+                return ExitCode.INTERNAL.code();
             }
             if (e instanceof StoreUnavailableException) {
                 err.println("tune: " + e.getMessage() + " (the journal is consistent: run the same command again to resume)");
-                return INTERNAL;
+                return ExitCode.INTERNAL.code();
             }
             err.println("tune: internal error: " + e);
             e.printStackTrace(err);
-            return INTERNAL;
+            return ExitCode.INTERNAL.code();
         });
         return cli.execute(withDefaultSubcommand(cli, args));
     }

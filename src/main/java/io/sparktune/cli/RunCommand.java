@@ -2,20 +2,22 @@ package io.sparktune.cli;
 
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
+import io.sparktune.api.SweepOutcome;
+import io.sparktune.api.SweepPreview;
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
-import io.sparktune.engine.SweepOutcome;
-import io.sparktune.spec.Durations;
+import io.sparktune.core.Durations;
 import io.sparktune.spec.Overrides;
-import io.sparktune.spec.SpecParser;
+import io.sparktune.spec.SpecFlag;
 import io.sparktune.spec.SweepSpec;
-import io.sparktune.train.command.CommandWords;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,9 @@ final class RunCommand implements Callable<Integer> {
 
     @ParentCommand
     TuneCommand tune;
+
+    @Spec
+    CommandSpec commandSpec;
 
     @Option(names = "--space", paramLabel = "FILE", description = "The space file (JSON): parameters, trainable, searcher, budget.")
     String space;
@@ -120,9 +125,9 @@ final class RunCommand implements Callable<Integer> {
             return preview(spec, console);
         }
         Duration stale = Flags.duration("--lock-stale", lockStale);
-        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, 2_000, restartFrom));
+        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom));
         printSummary(spec, outcome, console);
-        return outcome.status().exitCode();
+        return outcome.exitCode().code();
     }
 
     private SweepSpec spec() {
@@ -132,76 +137,46 @@ final class RunCommand implements Callable<Integer> {
         if (command == null) {
             throw new InvalidInputException("--space", "", "missing: give a space file, or --command with --param flags");
         }
-        return SpecParser.parse("--command", "{}", sweepName(commandWords()), overrides());
+        return SparkTune.commandSpec(command, overrides());
     }
 
-    private List<String> commandWords() {
-        try {
-            List<String> words = CommandWords.split(command);
-            if (words.isEmpty()) {
-                throw new IllegalArgumentException("no program given");
-            }
-            return words;
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("--command", "", e.getMessage());
-        }
-    }
-
-    /** "python3 examples/train.py --fast" is the sweep "train": its script, or its program when it has no script. */
-    private static String sweepName(List<String> words) {
-        String named = words.stream().skip(1).filter(w -> !w.startsWith("-")).findFirst().orElse(words.get(0));
-        Path file = Path.of(named).getFileName();
-        return file == null ? "command" : file.toString().replaceFirst("\\.[^.]*$", "");
-    }
-
+    /** Each flag of {@link SpecFlag}'s table that was given, by its name, then --min/--max and --param. */
     private Overrides overrides() {
+        Overrides o = new Overrides();
+        for (SpecFlag flag : SpecFlag.values()) {
+            o.set(flag, commandSpec.findOption(flag.flag()).getValue());
+        }
         if (min != null || max != null) {
             if ((min != null) == (max != null) || metric != null || mode != null) {
                 throw new InvalidInputException("--min/--max", "", "give one of --min and --max, or --metric with --mode, not both");
             }
-        }
-        Overrides o = new Overrides()
-                .set("--searcher", searcher, "searcher", "type")
-                .set("--seed", seed, "searcher", "seed")
-                .set("--scheduler", scheduler, "scheduler", "type")
-                .set("--max-trials", maxTrials, "budget", "maxTrials")
-                .set("--parallelism", parallelism, "budget", "parallelism")
-                .set("--trials-per-task", trialsPerTask, "budget", "trialsPerTask")
-                .set("--time-budget", timeBudget, "budget", "timeBudget")
-                .set("--trial-timeout", trialTimeout, "budget", "trialTimeout")
-                .set("--metric", metric, "metric")
-                .set("--mode", mode, "mode")
-                .set("--min", min, "metric")
-                .set("--min", min == null ? null : "min", "mode")
-                .set("--max", max, "metric")
-                .set("--max", max == null ? null : "max", "mode")
-                .set("--data-dir", dataDir, "trainable", "data", "dir")
-                .set("--cpus", cpus, "resources", "cpus")
-                .set("--gpus", gpus, "resources", "gpus");
-        if (command != null) {
-            o.set("--command", "command", "trainable", "type").set("--command", commandWords(), "trainable", "argv");
+            o.optimise(min != null ? min : max, min != null ? Objective.Mode.MIN : Objective.Mode.MAX);
         }
         for (String param : params) {
             int eq = param.indexOf('=');
             if (eq <= 0) {
                 throw new InvalidInputException("--param", param, "expected NAME=SPEC, e.g. lr=loguniform[1e-4:1e-1]");
             }
-            String name = param.substring(0, eq);
-            o.set("--param " + name, param.substring(eq + 1), "params", name);
+            o.param(param.substring(0, eq), param.substring(eq + 1));
         }
         return o;
     }
 
-    private int preview(SweepSpec spec, PrintStream out) {
-        int planned = SparkTune.plannedTrials(spec);
-        List<Trial> trials = SparkTune.preview(spec, PREVIEW_LINES);
-        out.println("sweep " + spec.name() + ": " + planned + " trials, " + spec.searcher().type() + " search, metric "
-                + spec.objective().metric() + " (" + spec.objective().mode().label() + ")");
+    private int preview(SweepSpec spec, PrintStream console) {
+        SweepPreview preview = SparkTune.preview(spec, out, PREVIEW_LINES);
+        List<Trial> trials = preview.trials();
+        console.println("sweep " + spec.name() + ": " + preview.planned() + " trials, " + spec.searcher().type() + " search, metric "
+                + spec.objective().metric() + " (" + spec.objective().mode().label() + "), seed " + preview.seed() + switch (preview.seedSource()) {
+                    case SWEEP -> " (the sweep's in --out, which a run resumes)";
+                    case SPEC -> "";
+                    case DRAWN -> " (drawn for this preview: a run without --seed draws its own; add --seed " + preview.seed()
+                            + " to run these trials)";
+                });
         for (Trial t : trials) {
-            out.println("  trial " + t.id() + ": " + t.config());
+            console.println("  trial " + t.id() + ": " + t.config());
         }
-        if (planned > trials.size()) {
-            out.println("  ... " + (planned - trials.size()) + " more" + (trials.size() < PREVIEW_LINES
+        if (preview.planned() > trials.size()) {
+            console.println("  ... " + (preview.planned() - trials.size()) + " more" + (trials.size() < PREVIEW_LINES
                     ? " (suggested from results as the sweep runs)" : ""));
         }
         return 0;
@@ -209,12 +184,12 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printSummary(SweepSpec spec, SweepOutcome outcome, PrintStream out) {
         out.printf(Locale.ROOT, "%s: %d/%d trials done (%d completed, %d stopped, %d failed) in %s%n",
-                switch (outcome.status()) {
-                    case COMPLETE -> "complete";
+                switch (outcome.exitCode()) {
                     case NO_SUCCESS -> "no trial succeeded";
                     case OUT_OF_TIME -> "time budget reached, run again to continue";
+                    default -> "complete";
                 },
-                outcome.done(), outcome.total(), outcome.completed(), outcome.stopped(), outcome.failed(),
+                outcome.counts().done(), outcome.total(), outcome.counts().completed(), outcome.counts().stopped(), outcome.counts().failed(),
                 Durations.format(outcome.elapsed()));
         if (outcome.best() != null) {
             out.println("best: trial " + outcome.best().id() + " " + spec.objective().metric() + "="

@@ -3,6 +3,7 @@ package io.sparktune.cli;
 import io.sparktune.api.SparkTune;
 import io.sparktune.api.SweepStatus;
 import io.sparktune.api.TrialReport;
+import io.sparktune.core.TrialCounts;
 import io.sparktune.core.TrialResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,8 +33,9 @@ final class StatusCommand implements Callable<Integer> {
         }
         SweepStatus s = SparkTune.status(out);
         tune.out.println("sweep " + s.name() + " at " + s.dir());
-        tune.out.println("trials: " + s.done() + " done (" + s.completed() + " completed, " + s.stopped() + " stopped, "
-                + s.failed() + " failed), " + s.unfinished() + " started without a result yet");
+        TrialCounts counts = s.counts();
+        tune.out.println("trials: " + counts.done() + " done (" + counts.completed() + " completed, " + counts.stopped() + " stopped, "
+                + counts.failed() + " failed), " + s.unfinished() + " started without a result yet");
         tune.out.println("lock: " + s.lockHolder().orElse("free"));
         tune.out.println("journal: " + s.journalFiles() + " files");
         s.best().ifPresent(b -> tune.out.println("best: trial " + b.trialId() + " " + b.metric() + "=" + b.value()

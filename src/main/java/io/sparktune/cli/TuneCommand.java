@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.api.ExitCode;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
@@ -26,6 +27,6 @@ final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         err.println("tune: nothing to do: give --space FILE to run a sweep, or a command (see 'tune --help')");
-        return Main.BAD_INPUT;
+        return ExitCode.BAD_INPUT.code();
     }
 }

@@ -8,6 +8,11 @@ import java.io.Serializable;
  */
 public record Trial(int id, Config config, long seed, int attempt) implements Serializable {
 
+    /** A new trial's first run, seeded from the master seed as every run of it will be. */
+    public static Trial firstAttempt(int id, Config config, long masterSeed) {
+        return new Trial(id, config, seedFor(masterSeed, id), 1);
+    }
+
     public Trial nextAttempt() {
         return new Trial(id, config, seed, attempt + 1);
     }

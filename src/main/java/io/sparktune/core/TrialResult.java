@@ -31,10 +31,6 @@ public record TrialResult(
         return (endMillis - startMillis) / 1000.0;
     }
 
-    public boolean ok() {
-        return status != TrialStatus.FAILED;
-    }
-
     public static TrialResult failed(Trial trial, String error, long startMillis, long endMillis, String host, int attempt) {
         return new TrialResult(trial.id(), trial.config(), trial.seed(), TrialStatus.FAILED, Map.of(), 0,
                 startMillis, endMillis, host, error, attempt);

@@ -49,7 +49,7 @@ final class RoundTrials implements Rounds.TrialSource {
     @Override
     public Trial create(Config config) {
         int id = created();
-        Trial trial = new Trial(id, config, Trial.seedFor(masterSeed, id), 1);
+        Trial trial = Trial.firstAttempt(id, config, masterSeed);
         state.started(trial);
         journal.add(new JournalRecord.Started(trial, System.currentTimeMillis()));
         return trial;

@@ -7,6 +7,7 @@ import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
 import io.sparktune.schedule.Round;
 import io.sparktune.schedule.Rounds;
+import io.sparktune.schedule.Schedulers;
 import io.sparktune.search.Searcher;
 import io.sparktune.spec.Budget;
 import io.sparktune.spec.SweepSpec;
@@ -79,7 +80,7 @@ public final class SweepEngine {
         this.restartFrom = restartFrom;
     }
 
-    public SweepOutcome run() throws IOException, InterruptedException {
+    public LoopOutcome run() throws IOException, InterruptedException {
         return new Run().execute();
     }
 
@@ -124,7 +125,7 @@ public final class SweepEngine {
         private long suggestNanos;
         private long trainMillis;
 
-        SweepOutcome execute() throws IOException, InterruptedException {
+        LoopOutcome execute() throws IOException, InterruptedException {
             if (restartFrom != null) {
                 out.println(state.seedFrom(restartFrom, spec.space()));
             }
@@ -276,7 +277,7 @@ public final class SweepEngine {
             List<Trial> trials = new ArrayList<>();
             for (Config config : configs) {
                 int id = state.history().created();
-                Trial trial = new Trial(id, config, Trial.seedFor(masterSeed, id), 1);
+                Trial trial = Trial.firstAttempt(id, config, masterSeed);
                 state.started(trial);
                 journal.add(new JournalRecord.Started(trial, now, took / 1e6 / configs.size()));
                 trials.add(trial);
@@ -335,19 +336,19 @@ public final class SweepEngine {
             }
         }
 
-        private SweepOutcome outcome() {
+        private LoopOutcome outcome() {
             boolean workLeft = !rerun.isEmpty() || !round.isEmpty() || !state.unfinished().isEmpty()
                     || (!exhausted && (rounds != null || state.history().created() < total));
-            SweepOutcome.Status status = workLeft ? SweepOutcome.Status.OUT_OF_TIME
-                    : state.completed() + state.stopped() == 0 ? SweepOutcome.Status.NO_SUCCESS
-                    : SweepOutcome.Status.COMPLETE;
-            return new SweepOutcome(status, state.done(), state.completed(), state.stopped(), state.failed(), state.retried(),
+            LoopOutcome.Status status = workLeft ? LoopOutcome.Status.OUT_OF_TIME
+                    : state.completed() + state.stopped() == 0 ? LoopOutcome.Status.NO_SUCCESS
+                    : LoopOutcome.Status.COMPLETE;
+            return new LoopOutcome(status, state.counts(),
                     total, state.best(), Duration.ofMillis(System.currentTimeMillis() - start), launcher != null);
         }
     }
 
     private TrialRunner runner(Serializable prepared) {
         return new TrialRunner(new StoreLocation(dir), spec.trainable(), spec.scheduler(), spec.objective(),
-                spec.budget().trialTimeout(), spec.resources().cpus(), 2_000, prepared);
+                spec.budget().trialTimeout(), spec.resources().cpus(), Schedulers.PROGRESS_MILLIS, prepared);
     }
 }

@@ -4,18 +4,16 @@ import io.sparktune.core.History;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Observation;
 import io.sparktune.core.Trial;
+import io.sparktune.core.TrialCounts;
 import io.sparktune.core.TrialResult;
 import io.sparktune.space.Space;
-import io.sparktune.store.Journal;
-import io.sparktune.store.JournalRecord;
+import io.sparktune.store.JournalTrials;
 import io.sparktune.store.SweepDirectory;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -32,10 +30,7 @@ final class SweepState {
     private final History history = new History();
     private final BitSet finished = new BitSet();
     private final Map<Integer, Trial> unfinished = new TreeMap<>();
-    private int completed;
-    private int stopped;
-    private int failed;
-    private int retried;
+    private TrialCounts counts = TrialCounts.NONE;
     private TrialResult best;
 
     SweepState(Objective objective, boolean keepObservations) {
@@ -45,11 +40,15 @@ final class SweepState {
 
     /** Folds in the sweep's own journal. */
     void replay(SweepDirectory dir) throws IOException {
-        Journal.replay(dir, record -> {
-            if (record instanceof JournalRecord.Started s) {
-                started(s.trial());
-            } else {
-                finished(((JournalRecord.Finished) record).result());
+        JournalTrials.read(dir, new JournalTrials.Reader() {
+            @Override
+            public void started(Trial trial) {
+                SweepState.this.started(trial);
+            }
+
+            @Override
+            public void finished(TrialResult result) {
+                SweepState.this.finished(result);
             }
         });
     }
@@ -65,19 +64,11 @@ final class SweepState {
      */
     String seedFrom(SweepDirectory other, Space space) throws IOException {
         List<TrialResult> results = new ArrayList<>();
-        Journal.replay(other, record -> {
-            if (record instanceof JournalRecord.Finished f) {
-                results.add(f.result());
-            }
-        });
+        JournalTrials.read(other, results::add);
         List<Observation> taken = new ArrayList<>();
-        Set<Integer> seen = new HashSet<>();
         int noValue = 0;
         List<Integer> misfits = new ArrayList<>();
         for (TrialResult result : results) {
-            if (!seen.add(result.id())) {
-                continue;
-            }
             OptionalDouble value = objective.valueOf(result);
             if (value.isEmpty()) {
                 noValue++;
@@ -116,14 +107,7 @@ final class SweepState {
         finished.set(result.id());
         unfinished.remove(result.id());
         history.finished(result.id());
-        switch (result.status()) {
-            case COMPLETED -> completed++;
-            case STOPPED -> stopped++;
-            case FAILED -> failed++;
-        }
-        if (result.attempt() > 1) {
-            retried++;
-        }
+        counts = counts.plus(result);
         OptionalDouble value = objective.valueOf(result);
         if (value.isPresent()) {
             if (keepObservations) {
@@ -146,24 +130,24 @@ final class SweepState {
         return List.copyOf(unfinished.values());
     }
 
+    TrialCounts counts() {
+        return counts;
+    }
+
     int done() {
-        return completed + stopped + failed;
+        return counts.done();
     }
 
     int completed() {
-        return completed;
+        return counts.completed();
     }
 
     int stopped() {
-        return stopped;
+        return counts.stopped();
     }
 
     int failed() {
-        return failed;
-    }
-
-    int retried() {
-        return retried;
+        return counts.failed();
     }
 
     TrialResult best() {

@@ -1,11 +1,13 @@
 package io.sparktune.engine;
 
 /**
- * How many trials one Spark task runs in turn when the budget does not say. Starting a task costs
- * the driver and Spark about 10 ms (submit the job, schedule, serialise, send the result back);
- * for a 50 ms trial that alone would be 20% of the makespan. So trials shorter than a second are
- * packed into tasks of about {@link #TASK_MILLIS}, which keeps that cost near 0.5%, while the
- * searcher still hears back every two seconds and a lost task costs two seconds of work.
+ * How many trials one Spark task runs in turn when the budget does not say and the searcher learns
+ * nothing from results (a learning searcher gets one trial per task, so that each suggestion sees
+ * every result). Starting a task costs the driver and Spark milliseconds (submit the job, schedule,
+ * serialise, send the result back; docs/benchmarks.md, "Engine overhead"), a large share of a trial
+ * of tens of milliseconds. So trials shorter than a second are packed into tasks of about
+ * {@link #TASK_MILLIS}, while the driver still hears back every two seconds and a lost task costs
+ * two seconds of work.
  */
 final class TaskPacking {
     static final long TASK_MILLIS = 2_000;

@@ -2,6 +2,8 @@ package io.sparktune.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparktune.core.Objective;
+import io.sparktune.search.Searchers;
+import io.sparktune.space.SpaceParser;
 import io.sparktune.store.Json;
 import io.sparktune.store.SweepDirectory;
 import org.apache.hadoop.conf.Configuration;
@@ -172,7 +174,8 @@ public final class HtmlReport {
         StringBuilder dl = new StringBuilder("<dl>");
         fact(dl, "directory", data.dir());
         fact(dl, "trainable", spec.path("trainable").toString());
-        fact(dl, "searcher", spec.path("searcher").isMissingNode() ? "random" : spec.path("searcher").toString());
+        fact(dl, "searcher", spec.has("searcher") ? spec.get("searcher").toString()
+                : Searchers.defaultFor(SpaceParser.parse(spec.get("params"), "params")) + " (the default for this space)");
         fact(dl, "scheduler", spec.path("scheduler").isMissingNode() ? "fifo" : spec.path("scheduler").toString());
         fact(dl, "resources", spec.path("resources").isMissingNode() ? "1 cpu per trial" : spec.path("resources").toString());
         fact(dl, "master seed", data.sweep().masterSeed());

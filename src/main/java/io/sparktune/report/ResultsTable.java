@@ -4,6 +4,7 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.store.JournalTrials;
 import io.sparktune.store.SweepDirectory;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class ResultsTable {
     public static ResultsTable read(SweepDirectory dir, Objective objective, Set<TrialStatus> statuses, int top, List<String> columns)
             throws IOException {
         TopTrials best = new TopTrials(objective, statuses, top);
-        TrialTable.forEachResult(dir, best);
+        JournalTrials.read(dir, best::accept);
         return new ResultsTable(best, columns);
     }
 
@@ -102,11 +103,11 @@ public final class ResultsTable {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    /** A fixed-width table; long cells (errors) are cut so a row stays on one line. */
-    public String text() {
+    /** The first {@code limit} rows as a fixed-width table; long cells (errors) are cut so a row stays on one line. */
+    public String text(int limit) {
         List<List<String>> lines = new ArrayList<>();
         lines.add(header());
-        for (TrialResult r : rows) {
+        for (TrialResult r : rows.subList(0, Math.min(limit, rows.size()))) {
             lines.add(cells(r).stream().map(c -> c.length() > TEXT_CELL ? c.substring(0, TEXT_CELL - 3) + "..." : c).toList());
         }
         int[] widths = new int[header().size()];

@@ -2,6 +2,7 @@ package io.sparktune.report;
 
 import io.sparktune.core.TrialResult;
 import io.sparktune.store.Journal;
+import io.sparktune.store.JournalTrials;
 import io.sparktune.store.Json;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepLock;
@@ -86,7 +87,7 @@ public final class TrialParquet {
         // Sorted, as Spark orders the fields it infers from the journal: both sources give one column order.
         Map<String, Kind> params = new TreeMap<>();
         Set<String> metrics = new TreeSet<>();
-        TrialTable.forEachResult(dir, r -> {
+        JournalTrials.read(dir, r -> {
             r.config().values().forEach((name, value) -> params.merge(name, kindOf(value), TrialParquet::widen));
             metrics.addAll(r.metrics().keySet());
         });
@@ -99,7 +100,7 @@ public final class TrialParquet {
                 .withExtraMetaData(Map.of(PARAMS_KEY, Json.MAPPER.writeValueAsString(params.keySet()),
                         METRICS_KEY, Json.MAPPER.writeValueAsString(metricColumns)))
                 .withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
-            TrialTable.forEachResult(dir, r -> {
+            JournalTrials.read(dir, r -> {
                 try {
                     writer.write(row(rows.newGroup(), r, params, metrics));
                 } catch (IOException e) {

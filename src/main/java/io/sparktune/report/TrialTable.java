@@ -1,13 +1,12 @@
 package io.sparktune.report;
 
-import io.sparktune.core.TrialResult;
 import io.sparktune.store.Journal;
-import io.sparktune.store.JournalRecord;
 import io.sparktune.store.SweepDirectory;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -15,14 +14,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.lit;
 
 /**
@@ -36,6 +36,10 @@ import static org.apache.spark.sql.functions.lit;
  * @param metrics the metric columns: a metric is prefixed {@code metric_} where a parameter has its name
  */
 public record TrialTable(Dataset<Row> rows, List<String> params, List<String> metrics) {
+    private static final String FILE = "_journal_file";
+    private static final String LINE = "_journal_line";
+    private static final String NTH = "_nth_result";
+
     /** The trial rows alone, for Spark SQL and {@code z.show}. */
     public static Dataset<Row> current(SparkSession spark, SweepDirectory dir) throws IOException {
         return read(spark, dir).rows();
@@ -62,7 +66,12 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
         if (!fields.contains("status")) {
             return new TrialTable(spark.emptyDataFrame(), List.of(), List.of());
         }
-        Dataset<Row> results = records.filter(col("kind").equalTo("result")).dropDuplicates("id");
+        // JournalTrials' rule: a trial's first result, in file-name then line order. Splits of one file are numbered in
+        // offset order, so the row id follows the lines within a file.
+        Dataset<Row> results = records.filter(col("kind").equalTo("result"))
+                .withColumn(FILE, input_file_name()).withColumn(LINE, monotonically_increasing_id())
+                .withColumn(NTH, row_number().over(Window.partitionBy("id").orderBy(FILE, LINE)))
+                .filter(col(NTH).equalTo(1));
         List<Column> columns = new ArrayList<>();
         columns.add(col("id").as("trial_id"));
         columns.add(col("status"));
@@ -113,16 +122,5 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
             return List.of();
         }
         return Arrays.stream(struct.fields()).map(StructField::name).toList();
-    }
-
-    /** Each finished trial's result once (a retried trial's first), in journal order, streamed on the driver. */
-    public static void forEachResult(SweepDirectory dir, Consumer<TrialResult> sink) throws IOException {
-        BitSet seen = new BitSet();
-        Journal.replay(dir, record -> {
-            if (record instanceof JournalRecord.Finished f && !seen.get(f.trialId())) {
-                seen.set(f.trialId());
-                sink.accept(f.result());
-            }
-        });
     }
 }

@@ -38,12 +38,9 @@ public sealed interface SchedulerSpec extends Serializable {
     }
 
     record MedianOptions(long gracePeriod, int minSamples) implements SchedulerSpec {
-        /** The median rule reads other trials' progress no oftener than their runners write it. */
-        private static final long REFRESH_MILLIS = 2_000;
-
         @Override
         public Scheduler create(Objective objective, SweepDirectory dir) {
-            return new MedianScheduler(dir, objective, gracePeriod, minSamples, REFRESH_MILLIS);
+            return new MedianScheduler(dir, objective, gracePeriod, minSamples, Schedulers.PROGRESS_MILLIS);
         }
     }
 

@@ -12,6 +12,11 @@ import java.util.List;
  */
 public final class Schedulers {
     private static final List<String> TYPES = List.of("fifo", "asha", "hyperband", "median", "pbt");
+    /**
+     * How often a running trial rewrites its progress log (the driver gives it to each trial's runner),
+     * and so how often the median rule re-reads the other trials' logs: reading oftener finds nothing new.
+     */
+    public static final long PROGRESS_MILLIS = 2_000;
     private static final List<String> ASHA_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor", "brackets");
     private static final List<String> HYPERBAND_KEYS = List.of("maxSteps", "gracePeriod", "reductionFactor");
     private static final List<String> MEDIAN_KEYS = List.of("gracePeriod", "minSamples");

@@ -6,10 +6,10 @@ import io.sparktune.core.History;
 import java.util.List;
 
 /**
- * The Gaussian process while it is affordable, the tree-structured Parzen estimator after. On every
- * benchmark measured (docs/benchmarks.md) gp had the lowest regret, but its suggestions cost about
- * 2 s at 1,000 observations against tens of milliseconds for tpe, and in very many dimensions its
- * candidate search thins out. The switch depends only on the history, so a resumed sweep switches
+ * The Gaussian process while it is affordable, the tree-structured Parzen estimator after. gp had
+ * the lowest regret on the benchmarks, but its suggestions grow costly with the history where tpe's
+ * stay cheap (docs/benchmarks.md, "Suggestion time"), and in very many dimensions its candidate
+ * search thins out. The switch depends only on the history, so a resumed sweep switches
  * at the same trial.
  */
 final class AutoSearcher implements Searcher {

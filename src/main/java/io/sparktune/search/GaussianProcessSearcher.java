@@ -29,17 +29,16 @@ import java.util.SplittableRandom;
 final class GaussianProcessSearcher implements Searcher {
     private static final int INCUMBENTS = 5;
     /**
-     * Log offsets, in medians, that the model chooses among (see {@link Targets}). Fixed at one,
-     * gp's median regret over 20 seeds was 1.12 on levy6 and 126 on rosenbrock8 (budget 100);
-     * fixed at four, 0.63 and 375. Each offset's fit starts once, from the prior's mode, so a
-     * suggestion costs what two starts of one fit did; five starts measured no better than two
-     * (docs/benchmarks.md).
+     * Log offsets, in medians, that the model chooses among (see {@link Targets}): no single offset
+     * suited every benchmark problem, so each fit lets the evidence choose. Each offset's fit starts
+     * once, from the prior's mode, so a suggestion costs what two starts of one fit did, and more
+     * starts measured no better (docs/benchmarks.md, "gp's log offset").
      */
     private static final double[] OFFSETS = {1, 4};
     /**
      * Above this many observations the kernel's hyperparameters are fitted to a subset; see
-     * {@link TrainingSet}. The fit is O(n³) per likelihood evaluation: at 1,000 observations in 10
-     * dimensions a suggestion took 2.1 s with 300, 1.4 s with 256.
+     * {@link TrainingSet}. The fit is O(n³) per likelihood evaluation, so this bounds what a
+     * suggestion costs however long the history (docs/benchmarks.md, "Suggestion time").
      */
     static final int DEFAULT_MAX_POINTS = 256;
 
@@ -62,10 +61,9 @@ final class GaussianProcessSearcher implements Searcher {
     }
 
     /**
-     * The default size of the initial design: 2(d + 1), as in BoTorch's tutorials. Against d + 2, over
-     * 80 seeds each, it lowered the median regret on levy6 from 0.81 to 0.47 and on rosenbrock4 and
-     * branin by about a tenth, and it did no worse on levy3, levy10 and rosenbrock8; hartmann6 went
-     * from 0.00087 to 0.00109, within its seed noise (docs/benchmarks.md).
+     * The default size of the initial design: 2(d + 1), as in BoTorch's tutorials. Against d + 2 it
+     * lowered the median regret on most problems measured and did no worse, within seed noise, on
+     * the rest (docs/benchmarks.md, "gp's initial design").
      */
     static int defaultInitial(Space space) {
         return Math.max(5, 2 * (space.dimensions().size() + 1));
@@ -105,10 +103,9 @@ final class GaussianProcessSearcher implements Searcher {
      * which the losses themselves are most probable.
      *
      * <p>With a large history the hyperparameters come from a subset, but the posterior conditions on
-     * twice as many observations: that costs one factorisation and slower predictions, not 120
-     * likelihood evaluations. Fitting and conditioning on 64 of 150 observations left gp's median
-     * regret 17 times the exact model's on hartmann6 and 3 times on levy6; conditioning on 128 brought
-     * levy6 back to the exact model's (docs/benchmarks.md).
+     * twice as many observations: that costs one factorisation and slower predictions, not a whole
+     * fit's likelihood evaluations. Fitting and conditioning on one subset lost much of the exact
+     * model's regret; conditioning on twice as many won it back (docs/benchmarks.md, "Large histories").
      */
     GaussianProcess fit(List<Observation> observations) {
         List<Observation> chosen = trainingSet.select(observations, subsetRandom(observations));
@@ -160,9 +157,8 @@ final class GaussianProcessSearcher implements Searcher {
         for (Config config : pending) {
             double[] x = encoding.encode(config);
             // A pending trial that is believed at its mean leaves the mean around it as attractive
-            // as before; one standard deviation up also pushes the next slot away. On levy6 at
-            // parallelism 4 the median regret went from 2.2 and 2.4 (two sets of 20 seeds) to 1.7
-            // and 0.95, measured with the log offset fixed at four (docs/benchmarks.md).
+            // as before; one standard deviation up also pushes the next slot away, which lowered the
+            // regret at parallelism 4 (docs/benchmarks.md, "Parallelism 4").
             double[] prediction = model.predict(x);
             model = model.believing(x, prediction[0] + Math.sqrt(prediction[1]));
         }

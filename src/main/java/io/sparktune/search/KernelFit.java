@@ -16,7 +16,7 @@ import org.hipparchus.optim.nonlinear.scalar.gradient.NonLinearConjugateGradient
 /**
  * Kernel hyperparameters by maximum a posteriori: the log marginal likelihood plus log-normal
  * priors, maximised with conjugate gradients from the prior's mode. More starts from prior draws
- * measured no better (five starts against two on levy6, docs/benchmarks.md), and the searcher
+ * measured no better (docs/benchmarks.md, "gp's log offset"), and the searcher
  * spends that time on a second fit with another transform of the losses instead.
  *
  * <p>The lengthscale prior grows with the dimension (Hvarfner et al. 2024, BoTorch's default since

@@ -28,10 +28,6 @@ final class UnitEncoding {
         }
     }
 
-    Space space() {
-        return space;
-    }
-
     int dimensions() {
         return categorical.length;
     }

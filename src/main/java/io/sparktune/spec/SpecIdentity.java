@@ -25,7 +25,9 @@ public final class SpecIdentity {
         }
     }
 
-    private static Optional<String> difference(String path, JsonNode was, JsonNode now) {
+    private static Optional<String> difference(String path, JsonNode wasWritten, JsonNode nowWritten) {
+        JsonNode was = shorthand(wasWritten);
+        JsonNode now = shorthand(nowWritten);
         if (was == null || now == null || was.getNodeType() != now.getNodeType() || !was.isContainerNode()) {
             if (was != null && was.equals(now)) {
                 return Optional.empty();
@@ -59,6 +61,15 @@ public final class SpecIdentity {
             return Optional.of((path.isEmpty() ? "spec" : path) + ": keys were in the order " + wasOrder + ", now " + nowOrder);
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@code {"type": "random"}} as {@code "random"}: a flag that sets a plugin's option, such as
+     * {@code --seed} on {@code "searcher": "random"}, writes the object form, and the option itself is
+     * not part of the identity, so a resume without the flag must match it.
+     */
+    private static JsonNode shorthand(JsonNode node) {
+        return node != null && node.isObject() && node.size() == 1 && node.path("type").isTextual() ? node.get("type") : node;
     }
 
     private static String show(JsonNode node) {

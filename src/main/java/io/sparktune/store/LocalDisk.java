@@ -17,7 +17,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 /**
  * The local disk as a sweep directory's file system. Without Hadoop's native library (the usual case
  * on a laptop or in a Spark distribution), Hadoop's local file system sets permissions by starting a
- * {@code chmod} process on every mkdir and create: 5 ms per small file, longer than a cheap trial.
+ * {@code chmod} process on every mkdir and create, which costs more than a cheap trial (docs/benchmarks.md,
+ * "Engine overhead and scale").
  * This one sets them through java.nio instead, and replaces files with one atomic rename(2).
  */
 final class LocalDisk {

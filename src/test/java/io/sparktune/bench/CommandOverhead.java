@@ -6,7 +6,7 @@ import io.sparktune.core.Config;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
@@ -60,7 +60,7 @@ public final class CommandOverhead {
             SweepOutcome outcome = sweep(name, sweepTrials, tmp.resolve("sweep-" + name.replace(' ', '-')));
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "  %-16s %7.2f %7.2f  (%d completed)%n", name, seconds, seconds * 1000 / sweepTrials,
-                    outcome.completed());
+                    outcome.counts().completed());
         }
     }
 

@@ -2,7 +2,7 @@ package io.sparktune.bench;
 
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
@@ -55,7 +55,7 @@ public final class EngineOverhead {
             double ideal = trials * trialSeconds / 2;
             ratios.add(makespan / ideal - 1);
             System.out.printf(Locale.ROOT, "run %d: %d trials x %.2f s (%d steps) on 2 slots: makespan %.2f s, ideal %.2f s, overhead %.2f%%%n",
-                    run, outcome.done(), trialSeconds, steps, makespan, ideal, 100 * (makespan / ideal - 1));
+                    run, outcome.counts().done(), trialSeconds, steps, makespan, ideal, 100 * (makespan / ideal - 1));
         }
         if (!ratios.isEmpty()) {
             System.out.printf(Locale.ROOT, "median overhead: %.2f%%%n", 100 * median(ratios));
@@ -68,9 +68,9 @@ public final class EngineOverhead {
                 SweepOutcome outcome = sweep(work.resolve("fast-" + perTask + "-" + run), "{\"params\": {\"x\": \"0:" + (fastTrials - 1) + "\"},"
                         + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
                         + " \"budget\": {\"parallelism\": 2" + packing + "}}");
-                double rate = outcome.done() / (outcome.elapsed().toMillis() / 1000.0);
+                double rate = outcome.counts().done() / (outcome.elapsed().toMillis() / 1000.0);
                 rates.add(rate);
-                System.out.printf(Locale.ROOT, "run %d: %d trials of 0 s, trialsPerTask %s: %.1f trials/s%n", run, outcome.done(), perTask, rate);
+                System.out.printf(Locale.ROOT, "run %d: %d trials of 0 s, trialsPerTask %s: %.1f trials/s%n", run, outcome.counts().done(), perTask, rate);
             }
             System.out.printf(Locale.ROOT, "median trialsPerTask %s: %.1f trials/s%n", perTask, median(rates));
         }
@@ -89,7 +89,7 @@ public final class EngineOverhead {
             double overhead = (makespan - ideal - suggest / 2) / ideal;
             dispatch.add(overhead);
             System.out.printf(Locale.ROOT, "run %d: %s, %d trials x %.2f s on 2 slots: makespan %.2f s, ideal %.2f s, suggesting %.2f s"
-                    + " (%.2f s a slot), dispatch overhead %.2f%%%n", run, learningSearcher, outcome.done(), trialSeconds, makespan, ideal,
+                    + " (%.2f s a slot), dispatch overhead %.2f%%%n", run, learningSearcher, outcome.counts().done(), trialSeconds, makespan, ideal,
                     suggest, suggest / 2, 100 * overhead);
         }
         if (!dispatch.isEmpty()) {

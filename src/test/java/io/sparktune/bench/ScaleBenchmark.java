@@ -3,7 +3,7 @@ package io.sparktune.bench;
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.core.TrialStatus;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.report.ResultsTable;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
@@ -50,7 +50,7 @@ public final class ScaleBenchmark {
         SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out.toString(), null, Duration.ofSeconds(60), heap, 250));
         double seconds = outcome.elapsed().toMillis() / 1000.0;
         System.out.printf(Locale.ROOT, "%d-trial grid, trialsPerTask %s: %d done in %.1f s, %.0f trials/s%n",
-                trials, perTask > 0 ? String.valueOf(perTask) : "auto", outcome.done(), seconds, outcome.done() / seconds);
+                trials, perTask > 0 ? String.valueOf(perTask) : "auto", outcome.counts().done(), seconds, outcome.counts().done() / seconds);
         heap.report();
         long[] sizeAndFiles = sizeAndFiles(out);
         System.out.printf(Locale.ROOT, "sweep directory: %.1f MB in %d files (journal: %d files)%n",
@@ -60,7 +60,7 @@ public final class ScaleBenchmark {
         SweepOutcome resumed = SparkTune.run(spec, new RunOptions(out.toString(), null, Duration.ofSeconds(60),
                 new PrintStream(OutputStream.nullOutputStream()), 60_000));
         System.out.printf(Locale.ROOT, "resume of the finished %d-trial directory: %.2f s (status %s)%n",
-                resumed.done(), (System.nanoTime() - start) / 1e9, resumed.status());
+                resumed.counts().done(), (System.nanoTime() - start) / 1e9, resumed.exitCode());
 
         start = System.nanoTime();
         long rows = SparkTune.trials(spark, out.toString()).count();

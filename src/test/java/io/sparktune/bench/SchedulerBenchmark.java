@@ -3,7 +3,7 @@ package io.sparktune.bench;
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.core.TrialResult;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.store.ProgressLog;

@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.api.ExitCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +30,7 @@ record CliRun(int exit, String out, String err) {
     /** Exit 2 and exactly one line on stderr, with no stack trace and no exception class in it. */
     void assertRefusedCleanly(String what) {
         assertAll(what,
-                () -> assertEquals(Main.BAD_INPUT, exit, "exit code; stderr was: " + err),
+                () -> assertEquals(ExitCode.BAD_INPUT.code(), exit, "exit code; stderr was: " + err),
                 () -> assertEquals(1, err.lines().count(), "lines on stderr: " + err),
                 () -> assertFalse(err.contains("\tat "), "a stack trace: " + err),
                 () -> assertFalse(THROWABLE.matcher(err).find(), "an exception class in the message: " + err),

@@ -154,6 +154,34 @@ class CliTest {
     }
 
     @Test
+    void dryRunWithoutSeedShowsTheTrialsThatItsSeedRuns() {
+        Path space = space("{\"params\": {\"x\": \"uniform[0:1]\"}, \"searcher\": \"random\", \"budget\": {\"maxTrials\": 3},"
+                + " \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}");
+        Run preview = tune("run", "--space", space.toString(), "--out", tmp.resolve("unused").toString(), "--dry-run");
+        assertEquals(0, preview.exit, preview.err);
+        java.util.regex.Matcher drawn = java.util.regex.Pattern.compile("add --seed (\\d+) to run these trials").matcher(preview.out);
+        assertTrue(drawn.find(), preview.out);
+
+        String out = tmp.resolve("seeded").toString();
+        assertEquals(0, tune("run", "--space", space.toString(), "--out", out, "--seed", drawn.group(1)).exit);
+        Run resumed = tune("run", "--space", space.toString(), "--out", out, "--dry-run");
+        assertTrue(resumed.out.contains("seed " + drawn.group(1) + " (the sweep's in --out"), resumed.out);
+        assertEquals(trialLines(preview.out), trialLines(resumed.out), "the preview without --seed shows the trials its seed runs");
+        Run compare = tune("compare", "--out", out, "--columns", "params");
+        java.util.Map<String, Double> ran = new java.util.HashMap<>();
+        compare.out.lines().skip(1).forEach(row -> ran.put(row.split("\\s+")[0], Double.parseDouble(row.split("\\s+")[1])));
+        for (String line : trialLines(preview.out)) {
+            String id = line.replaceFirst("  trial (\\d+):.*", "$1");
+            double x = Double.parseDouble(line.replaceFirst(".*x=", ""));
+            assertEquals(x, ran.get(id), 1e-6, "trial " + id + " as previewed: " + compare.out);
+        }
+    }
+
+    private static java.util.List<String> trialLines(String out) {
+        return out.lines().filter(l -> l.startsWith("  trial ")).toList();
+    }
+
+    @Test
     void compareBestAndStatusReadAFinishedSweep() throws Exception {
         Path space = space("{\"params\": {\"x\": \"[-0.3,0.5,1.5]\", \"noise\": 0}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}");
         String out = tmp.resolve("done").toString();

@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.api.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sparktune.core.TrialResult;
@@ -71,7 +72,7 @@ class ExportCommandTest {
     @Test
     void anUnknownFormatIsBadInputOnOneLine() {
         Cli cli = Cli.run("export", "--out", ReportedSweep.dir(), "--format", "xml", "--to", tmp.resolve("t.xml").toString());
-        assertEquals(Main.BAD_INPUT, cli.exit());
+        assertEquals(ExitCode.BAD_INPUT.code(), cli.exit());
         assertEquals(1, cli.err().lines().count(), cli.err());
         assertTrue(cli.err().contains("--format"), cli.err());
     }
@@ -79,7 +80,7 @@ class ExportCommandTest {
     @Test
     void aDirectoryWithoutASweepIsBadInput() {
         Cli cli = Cli.run("export", "--out", tmp.toString(), "--format", "csv", "--to", tmp.resolve("t.csv").toString());
-        assertEquals(Main.BAD_INPUT, cli.exit());
+        assertEquals(ExitCode.BAD_INPUT.code(), cli.exit());
         assertEquals("--out: " + tmp + ": no sweep here (no sweep.json)", cli.err().trim());
     }
 }

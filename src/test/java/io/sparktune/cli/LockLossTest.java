@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.api.ExitCode;
 import io.sparktune.testing.Spaces;
 import io.sparktune.testing.TestSpark;
 import io.sparktune.testing.TestTrainables;
@@ -43,7 +44,7 @@ class LockLossTest {
         Files.writeString(out.resolve("lock"), "{\"owner\":\"elsewhere:1\",\"host\":\"elsewhere\",\"pid\":1,\"run\":\"intruder\","
                 + "\"heartbeat\":" + System.currentTimeMillis() + "}");
         CliRun stopped = run.get(30, TimeUnit.SECONDS);
-        assertEquals(Main.LOCKED, stopped.exit(), stopped.err());
+        assertEquals(ExitCode.LOCKED.code(), stopped.exit(), stopped.err());
         assertEquals(1, stopped.err().strip().lines().count(), "one line, no stack trace: " + stopped.err());
         assertTrue(stopped.errLine().startsWith("another run took the lock of file:" + out), stopped.err());
 

@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.api.ExitCode;
 import io.sparktune.testing.ReportedSweep;
 import io.sparktune.testing.TestSpark;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class ReportCommandTest {
     @Test
     void aDirectoryWithoutASweepIsBadInput() {
         Cli cli = Cli.run("report", "--out", tmp.toString(), "--html", tmp.resolve("r.html").toString());
-        assertEquals(Main.BAD_INPUT, cli.exit());
+        assertEquals(ExitCode.BAD_INPUT.code(), cli.exit());
         assertEquals("--out: " + tmp + ": no sweep here (no sweep.json)", cli.err().trim());
     }
 }

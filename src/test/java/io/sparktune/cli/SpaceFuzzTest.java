@@ -1,5 +1,6 @@
 package io.sparktune.cli;
 
+import io.sparktune.api.ExitCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -244,7 +245,7 @@ class SpaceFuzzTest {
         CliRun run = assertTimeoutPreemptively(PER_CASE,
                 () -> CliRun.tune("run", "--space", space.toString(), "--out", out.toString(), "--dry-run"), mutation);
 
-        if (run.exit() == Main.BAD_INPUT) {
+        if (run.exit() == ExitCode.BAD_INPUT.code()) {
             run.assertRefusedCleanly(mutation);
             assertTrue(run.errLine().startsWith(space + ": "), "names the file: " + run.errLine());
         } else if (run.exit() != 0) {

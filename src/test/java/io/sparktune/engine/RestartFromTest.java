@@ -1,5 +1,6 @@
 package io.sparktune.engine;
 
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.core.InvalidInputException;

@@ -1,5 +1,7 @@
 package io.sparktune.engine;
 
+import io.sparktune.api.SweepOutcome;
+import io.sparktune.api.ExitCode;
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.core.InvalidInputException;
@@ -59,7 +61,7 @@ class SweepEngineTest {
         String json = "{\"params\": {\"sleep\": 0.3, \"x\": \"0:7\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
                 + ", \"budget\": {\"parallelism\": 2}}";
         SweepOutcome outcome = run(json, out("p2"));
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
         List<TrialResult> results = new SweepFiles(out("p2")).results();
         assertEquals(8, results.size());
         assertEquals(2, maxOverlap(results), "two trials at a time on local[2] with parallelism 2");
@@ -89,9 +91,9 @@ class SweepEngineTest {
     void aTrialThatThrowsFailsAloneAndKeepsItsError() throws Exception {
         String json = "{\"params\": {\"x\": \"[-2,-1,0,1,2]\"}, \"trainable\": " + classTrainable(TestTrainables.ThrowsWhenNegative.class) + "}";
         SweepOutcome outcome = run(json, out("throws"));
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
-        assertEquals(3, outcome.completed());
-        assertEquals(2, outcome.failed());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
+        assertEquals(3, outcome.counts().completed());
+        assertEquals(2, outcome.counts().failed());
         SweepFiles files = new SweepFiles(out("throws"));
         TrialResult failed = files.result(0);
         assertEquals(TrialStatus.FAILED, failed.status());
@@ -108,7 +110,7 @@ class SweepEngineTest {
     void aNanObjectiveIsAFailure() throws Exception {
         String json = "{\"params\": {\"x\": \"[1,2]\"}, \"trainable\": " + classTrainable(TestTrainables.Diverges.class) + "}";
         SweepOutcome outcome = run(json, out("nan"));
-        assertEquals(SweepOutcome.Status.NO_SUCCESS, outcome.status());
+        assertEquals(ExitCode.NO_SUCCESS, outcome.exitCode());
         assertEquals("metric 'loss' is NaN", new SweepFiles(out("nan")).result(1).error());
     }
 
@@ -120,7 +122,7 @@ class SweepEngineTest {
         SweepOutcome outcome = run(json, out("timeout"));
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertTrue(seconds < 15, "the 30 s trial was stopped, took " + seconds + "s");
-        assertEquals(1, outcome.completed());
+        assertEquals(1, outcome.counts().completed());
         TrialResult slow = new SweepFiles(out("timeout")).result(1);
         assertEquals(TrialStatus.FAILED, slow.status());
         assertEquals("timed out after 1s", slow.error());
@@ -132,7 +134,7 @@ class SweepEngineTest {
                 + " \"name\": \"" + name + "\", \"budget\": " + budget + "}";
         TaskCount tasks = TaskCount.of(name);
         SweepOutcome outcome = run(json, out(name));
-        assertEquals(trials, outcome.completed());
+        assertEquals(trials, outcome.counts().completed());
         Map<Integer, Integer> perTrial = new SweepFiles(out(name)).resultsPerTrial();
         assertEquals(trials, perTrial.size());
         assertTrue(perTrial.values().stream().allMatch(n -> n == 1), "every trial ran once: " + perTrial);
@@ -156,8 +158,8 @@ class SweepEngineTest {
         String json = "{\"params\": {\"x\": \"[1,2,3]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}";
         run(json, out("again"));
         SweepOutcome again = run(json, out("again"));
-        assertEquals(SweepOutcome.Status.COMPLETE, again.status());
-        assertEquals(3, again.done());
+        assertEquals(ExitCode.COMPLETE, again.exitCode());
+        assertEquals(3, again.counts().done());
         assertEquals(Map.of(0, 1, 1, 1, 2, 1), new SweepFiles(out("again")).startsPerTrial());
     }
 
@@ -166,11 +168,11 @@ class SweepEngineTest {
         String json = "{\"params\": {\"sleep\": 0.4, \"x\": \"0:11\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
                 + ", \"budget\": {\"parallelism\": 2, \"timeBudget\": \"1s\"}}";
         SweepOutcome first = run(json, out("budget"));
-        assertEquals(SweepOutcome.Status.OUT_OF_TIME, first.status());
-        assertTrue(first.done() < 12, "stopped early: " + first.done());
+        assertEquals(ExitCode.OUT_OF_TIME, first.exitCode());
+        assertTrue(first.counts().done() < 12, "stopped early: " + first.counts().done());
         SweepOutcome rest = run(json.replace("\"timeBudget\": \"1s\"", "\"timeBudget\": \"5m\""), out("budget"));
-        assertEquals(SweepOutcome.Status.COMPLETE, rest.status());
-        assertEquals(12, rest.done());
+        assertEquals(ExitCode.COMPLETE, rest.exitCode());
+        assertEquals(12, rest.counts().done());
         assertEveryTrialRecordedOnce("budget");
     }
 
@@ -181,15 +183,15 @@ class SweepEngineTest {
         String json = "{\"params\": {\"sleep\": \"[2, 3.5, 2.5, 1]\"}, \"trainable\": " + classTrainable(TestTrainables.Sleeps.class)
                 + ", \"budget\": {\"parallelism\": 2, \"timeBudget\": \"6s\"}}";
         SweepOutcome first = run(json, out("closing"));
-        assertEquals(SweepOutcome.Status.OUT_OF_TIME, first.status());
+        assertEquals(ExitCode.OUT_OF_TIME, first.exitCode());
         List<Double> completed = new SweepFiles(out("closing")).results().stream()
                 .filter(r -> r.status() == TrialStatus.COMPLETED).map(r -> r.config().getDouble("sleep")).sorted().toList();
         assertEquals(List.of(2.0, 2.5, 3.5), completed, "what completed in the first run; console: " + console);
         assertFalse(console.toString().contains("time budget reached: stopping"), "nothing was running at the deadline: " + console);
 
         SweepOutcome rest = run(json, out("closing"));
-        assertEquals(SweepOutcome.Status.COMPLETE, rest.status());
-        assertEquals(4, rest.completed());
+        assertEquals(ExitCode.COMPLETE, rest.exitCode());
+        assertEquals(4, rest.counts().completed());
         assertEveryTrialRecordedOnce("closing");
     }
 

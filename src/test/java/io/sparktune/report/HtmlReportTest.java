@@ -136,4 +136,18 @@ class HtmlReportTest {
         String page = HtmlReport.render(ReportData.read(TestSpark.session(), directory(dir)));
         assertTrue(page.contains("No trial has a value of loss yet"), page);
     }
+
+    @Test
+    void aSpecWithNoSearcherShowsTheSearcherTheRunUsed() throws IOException {
+        String lists = tmp.resolve("lists").toString();
+        SyntheticSweep.write(lists, "{\"params\": {\"x\": \"[1,2,3]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}",
+                3, c -> c.getDouble("x"), 0);
+        assertTrue(HtmlReport.render(ReportData.read(TestSpark.session(), directory(lists)))
+                .contains("<dt>searcher</dt><dd>grid (the default for this space)</dd>"), "a space of lists runs grid search");
+        String ranges = tmp.resolve("ranges").toString();
+        SyntheticSweep.write(ranges, "{\"params\": {\"x\": \"uniform[0:1]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}",
+                3, c -> c.getDouble("x"), 0);
+        assertTrue(HtmlReport.render(ReportData.read(TestSpark.session(), directory(ranges)))
+                .contains("<dt>searcher</dt><dd>auto (the default for this space)</dd>"), "a space with a range runs auto");
+    }
 }

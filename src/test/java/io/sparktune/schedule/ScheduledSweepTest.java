@@ -5,9 +5,11 @@ import io.sparktune.api.SparkTune;
 import io.sparktune.cli.Main;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.api.ExitCode;
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.engine.TrialsLostException;
 import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecFlag;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.store.Lineage;
 import io.sparktune.store.ProgressLog;
@@ -74,10 +76,10 @@ class ScheduledSweepTest {
     void ashaStopsTrialsAtRungsByItsRuleAndRecordsEachTrialOncePerRung() throws Exception {
         String out = tmp.resolve("asha").toString();
         SweepOutcome outcome = run(out, "\"steps\": 9", "{\"type\": \"asha\", \"maxSteps\": 9, \"gracePeriod\": 1, \"reductionFactor\": 3}", 12);
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
         List<TrialResult> results = new SweepFiles(out).results();
         assertEquals(12, results.size());
-        assertTrue(outcome.stopped() > 0, "some trials stopped");
+        assertTrue(outcome.counts().stopped() > 0, "some trials stopped");
         Rungs rungs = new Rungs(dir(out));
         List<Rungs.Entry> first = rungs.at(1);
         assertEquals(12, first.size(), "one record per trial at rung 1");
@@ -114,7 +116,7 @@ class ScheduledSweepTest {
 
         dir.fs().delete(dir.resolve("rungs"), false);
         SweepOutcome fixed = run(out, "\"steps\": 3", "{\"type\": \"asha\", \"maxSteps\": 3, \"gracePeriod\": 1}", 1);
-        assertEquals(SweepOutcome.Status.COMPLETE, fixed.status());
+        assertEquals(ExitCode.COMPLETE, fixed.exitCode());
         TrialResult ran = new SweepFiles(out).result(0);
         assertEquals(TrialStatus.COMPLETED, ran.status());
         assertEquals(2, ran.attempt(), "the rerun is the trial's second attempt");
@@ -124,8 +126,8 @@ class ScheduledSweepTest {
     void medianStopsTrialsWorseThanTheOthersAfterTheGracePeriod() throws Exception {
         String out = tmp.resolve("median").toString();
         SweepOutcome outcome = run(out, "\"steps\": 6, \"stepSeconds\": 0.02", "{\"type\": \"median\", \"gracePeriod\": 2, \"minSamples\": 2}", 10);
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
-        assertTrue(outcome.stopped() > 0, "some trials stopped");
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
+        assertTrue(outcome.counts().stopped() > 0, "some trials stopped");
         for (TrialResult r : new SweepFiles(out).results()) {
             assertTrue(r.status() == TrialStatus.COMPLETED ? r.steps() == 6 : r.steps() >= 2 && r.steps() < 6,
                     "trial " + r.id() + " " + r.status() + " after " + r.steps() + " steps");
@@ -137,9 +139,9 @@ class ScheduledSweepTest {
         String out = tmp.resolve("hyperband").toString();
         // maxSteps 9, η = 3: brackets of 9 trials (rungs 1, 3, 9), 5 (3, 9) and 3 (9): 17 trials.
         SweepOutcome outcome = run(out, "\"steps\": 9, \"checkpoint\": true", "{\"type\": \"hyperband\", \"maxSteps\": 9}", 17);
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
-        assertEquals(1 + 1 + 3, outcome.completed(), "one winner per bracket of several trials, and the 3 of the full bracket");
-        assertEquals(17 - 5, outcome.stopped());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
+        assertEquals(1 + 1 + 3, outcome.counts().completed(), "one winner per bracket of several trials, and the 3 of the full bracket");
+        assertEquals(17 - 5, outcome.counts().stopped());
         List<TrialResult> results = new SweepFiles(out).results();
         assertTrue(new SweepFiles(out).resultsPerTrial().values().stream().allMatch(n -> n == 1));
         // Bracket 9: 9×1 + 3×2 (steps 2-3) + 1×6 (4-9); bracket 5: 5×3 + 1×6; bracket 3: 3×9.
@@ -155,8 +157,8 @@ class ScheduledSweepTest {
         String whole = tmp.resolve("whole").toString();
         run(whole, trainable, scheduler, 17);
         String cut = tmp.resolve("cut").toString();
-        assertEquals(SweepOutcome.Status.OUT_OF_TIME, run(cut, trainable, scheduler, 17, "1500ms").status());
-        assertEquals(SweepOutcome.Status.COMPLETE, run(cut, trainable, scheduler, 17).status());
+        assertEquals(ExitCode.OUT_OF_TIME, run(cut, trainable, scheduler, 17, "1500ms").exitCode());
+        assertEquals(ExitCode.COMPLETE, run(cut, trainable, scheduler, 17).exitCode());
         assertEquals(statuses(whole), statuses(cut));
         for (long rung : List.of(1L, 3L)) {
             assertEquals(new Rungs(dir(whole)).at(rung).stream().map(e -> e.trialId() + "=" + e.loss()).sorted().toList(),
@@ -181,10 +183,10 @@ class ScheduledSweepTest {
         String out = tmp.resolve("pbt").toString();
         SweepOutcome outcome = run(out, "\"steps\": 6, \"checkpoint\": true",
                 "{\"type\": \"pbt\", \"maxSteps\": 6, \"perturbationInterval\": 2, \"quantile\": 0.25}", 4);
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
         // Rounds end at steps 2 and 4; each time the worst of 4 is replaced by a clone.
-        assertEquals(4, outcome.completed());
-        assertEquals(2, outcome.stopped());
+        assertEquals(4, outcome.counts().completed());
+        assertEquals(2, outcome.counts().stopped());
         List<Lineage> lineage = Lineage.all(dir(out));
         assertEquals(List.of(4, 5), lineage.stream().map(Lineage::trialId).toList());
         assertEquals(List.of(2L, 4L), lineage.stream().map(Lineage::step).toList());
@@ -205,7 +207,7 @@ class ScheduledSweepTest {
     void theSchedulerFlagReplacesTheSpacesScheduler() throws Exception {
         String json = "{\"params\": {\"x\": \"[0,1]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"},"
                 + " \"scheduler\": {\"type\": \"fifo\", \"maxSteps\": 9}}";
-        var spec = SpecParser.parse("s.json", json, "s", new Overrides().set("--scheduler", "asha", "scheduler", "type"));
+        var spec = SpecParser.parse("s.json", json, "s", new Overrides().set(SpecFlag.SCHEDULER, "asha"));
         assertEquals(new SchedulerSpec.AshaOptions(9, 1, 3, 1), spec.scheduler(), "asha with the file's maxSteps and the defaults");
     }
 }

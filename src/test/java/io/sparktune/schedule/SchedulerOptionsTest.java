@@ -3,6 +3,7 @@ package io.sparktune.schedule;
 import io.sparktune.cli.Main;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecFlag;
 import io.sparktune.spec.SpecParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class SchedulerOptionsTest {
     @Test
     void anUnknownTypeFromTheFlagNamesTheFlag() {
         assertEquals("--scheduler: scheduler.type: unknown scheduler 'bogus' (expected one of fifo, asha, hyperband, median, pbt)",
-                error(null, new Overrides().set("--scheduler", "bogus", "scheduler", "type")));
+                error(null, new Overrides().set(SpecFlag.SCHEDULER, "bogus")));
     }
 
     @Test

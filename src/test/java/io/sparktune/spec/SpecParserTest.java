@@ -50,13 +50,13 @@ class SpecParserTest {
     @Test
     void flagsOverrideTheFile() {
         SweepSpec spec = parse(BRANIN + ", \"budget\": {\"maxTrials\": 5}}", new Overrides()
-                .set("--max-trials", 9, "budget", "maxTrials")
-                .set("--searcher", "sobol", "searcher", "type")
-                .set("--seed", 42L, "searcher", "seed")
-                .set("--time-budget", "1h30m", "budget", "timeBudget")
-                .set("--mode", "max", "mode")
-                .set("--param x1", "[1,2]", "params", "x1")
-                .set("--param x2", "{\"uniform\": [0, 1]}", "params", "x2"));
+                .set(SpecFlag.MAX_TRIALS, 9)
+                .set(SpecFlag.SEARCHER, "sobol")
+                .set(SpecFlag.SEED, 42L)
+                .set(SpecFlag.TIME_BUDGET, "1h30m")
+                .set(SpecFlag.MODE, "max")
+                .param("x1", "[1,2]")
+                .param("x2", "{\"uniform\": [0, 1]}"));
         assertEquals(9, spec.budget().maxTrials());
         assertEquals("sobol", spec.searcher().type());
         assertEquals(42L, spec.seed().getAsLong());
@@ -101,9 +101,9 @@ class SpecParserTest {
     @Test
     void aFlagsBadValueIsReportedAgainstTheFlag() {
         assertEquals("--max-trials: budget.maxTrials: must be >= 1, got 0",
-                problem(BRANIN + "}", new Overrides().set("--max-trials", 0, "budget", "maxTrials")));
+                problem(BRANIN + "}", new Overrides().set(SpecFlag.MAX_TRIALS, 0)));
         assertEquals("--param lr: params.lr.loguniform: lower bound must be > 0, got 0.0",
-                problem(BRANIN + "}", new Overrides().set("--param lr", "loguniform[0:1]", "params", "lr")));
+                problem(BRANIN + "}", new Overrides().param("lr", "loguniform[0:1]")));
     }
 
     @Test
@@ -120,8 +120,17 @@ class SpecParserTest {
         SweepSpec a = parse(BRANIN + ", \"budget\": {\"maxTrials\": 5}}", new Overrides());
         SweepSpec b = parse(BRANIN + ", \"budget\": {\"maxTrials\": 50, \"timeBudget\": \"2h\"}}", new Overrides());
         assertEquals(a.identity(), b.identity());
-        SweepSpec c = parse(BRANIN + "}", new Overrides().set("--param x0", "uniform[-5:9]", "params", "x0"));
+        SweepSpec c = parse(BRANIN + "}", new Overrides().param("x0", "uniform[-5:9]"));
         assertEquals("params.x0: was \"uniform[-5:10]\", now \"uniform[-5:9]\"",
                 SpecIdentity.firstDifference(a.identity(), c.identity()).orElseThrow());
+    }
+
+    @Test
+    void aSeedFlagOnAShorthandSearcherIsTheSameSweep() {
+        SweepSpec seeded = parse(BRANIN + ", \"searcher\": \"random\"}", new Overrides().set(SpecFlag.SEED, 7L));
+        SweepSpec resumed = parse(BRANIN + ", \"searcher\": \"random\"}", new Overrides());
+        assertEquals(java.util.Optional.empty(), SpecIdentity.firstDifference(seeded.identity(), resumed.identity()));
+        SweepSpec other = parse(BRANIN + ", \"searcher\": \"sobol\"}", new Overrides().set(SpecFlag.SEED, 7L));
+        assertEquals("searcher: was \"random\", now \"sobol\"", SpecIdentity.firstDifference(resumed.identity(), other.identity()).orElseThrow());
     }
 }

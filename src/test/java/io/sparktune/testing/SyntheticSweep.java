@@ -46,7 +46,7 @@ public final class SyntheticSweep {
                 unit[d] = random.nextDouble();
             }
             Config config = spec.space().fromUnit(unit);
-            Trial trial = new Trial(id, config, Trial.seedFor(7, id), 1);
+            Trial trial = Trial.firstAttempt(id, config, 7);
             double value = loss.applyAsDouble(config);
             long begin = start + id * 100L;
             long end = begin + 50 + random.nextInt(100);

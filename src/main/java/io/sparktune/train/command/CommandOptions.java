@@ -2,7 +2,7 @@ package io.sparktune.train.command;
 
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
-import io.sparktune.spec.Durations;
+import io.sparktune.core.Durations;
 import io.sparktune.train.Options;
 import io.sparktune.train.Trainable;
 import io.sparktune.train.TrainableSpec;

@@ -1,5 +1,6 @@
 package io.sparktune.train.command;
 
+import io.sparktune.api.ExitCode;
 import io.sparktune.cli.Main;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
@@ -48,7 +49,7 @@ class CommandSweepTest {
     }
 
     private static TrialResult best(List<TrialResult> results) {
-        return results.stream().filter(TrialResult::ok).min(Comparator.comparingDouble(r -> r.metrics().get("loss"))).orElseThrow();
+        return results.stream().filter(r -> r.status() != TrialStatus.FAILED).min(Comparator.comparingDouble(r -> r.metrics().get("loss"))).orElseThrow();
     }
 
     @Test
@@ -100,13 +101,13 @@ class CommandSweepTest {
 
     @Test
     void anUnterminatedQuoteInTheCommandIsBadInputOnOneLine() {
-        assertEquals(Main.BAD_INPUT, tune("run", "--command", "python3 'train.py", "--param", "x=[1]", "--out", dir("bad")));
+        assertEquals(ExitCode.BAD_INPUT.code(), tune("run", "--command", "python3 'train.py", "--param", "x=[1]", "--out", dir("bad")));
         assertEquals("--command: unterminated single quote\n", err.toString());
     }
 
     @Test
     void minAndMaxTogetherAreBadInput() {
-        assertEquals(Main.BAD_INPUT, tune("run", "--command", TRAIN_PY, "--param", "x=[1]", "--min", "loss", "--max", "acc"));
+        assertEquals(ExitCode.BAD_INPUT.code(), tune("run", "--command", TRAIN_PY, "--param", "x=[1]", "--min", "loss", "--max", "acc"));
         assertEquals("--min/--max: give one of --min and --max, or --metric with --mode, not both\n", err.toString());
     }
 
@@ -114,7 +115,7 @@ class CommandSweepTest {
     void anUnknownTrialIsBadInput() {
         assertEquals(0, tune("run", "--command", TRAIN_PY, "--param", "x=[1]", "--out", dir("one")), err.toString());
         err.reset();
-        assertEquals(Main.BAD_INPUT, tune("status", "--out", dir("one"), "--trial", "5"));
+        assertEquals(ExitCode.BAD_INPUT.code(), tune("status", "--out", dir("one"), "--trial", "5"));
         assertTrue(err.toString().startsWith("--trial: 5: no such trial in file:"), err.toString());
     }
 }

@@ -15,7 +15,8 @@ import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
-import io.sparktune.engine.SweepOutcome;
+import io.sparktune.api.ExitCode;
+import io.sparktune.api.SweepOutcome;
 import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
@@ -79,7 +80,7 @@ class NetworkSweepTest {
     @Test
     void anMlpLearnsSeparableClassesAndReportsItsMetricsEveryEpoch() throws Exception {
         SweepOutcome outcome = run(blobsSpace("\"lr\": 0.01, \"epochs\": 3, \"hidden\": 32", ""), out("mlp"));
-        assertEquals(SweepOutcome.Status.COMPLETE, outcome.status(), console.toString());
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode(), console.toString());
         TrialResult result = new SweepFiles(out("mlp")).result(0);
         assertTrue(result.metrics().get("val_accuracy") > 0.9, "val_accuracy " + result.metrics());
         List<ProgressLog.Step> steps = ProgressLog.read(SweepDirectory.at(out("mlp"), new Configuration()), 0);
@@ -106,7 +107,7 @@ class NetworkSweepTest {
     void twoTrialsTrainAtOnceInOneExecutorJvm() throws Exception {
         SweepOutcome outcome = run(blobsSpace("\"lr\": \"[0.01, 0.003]\", \"epochs\": 4, \"hidden\": 64", ", \"budget\": {\"parallelism\": 2}"),
                 out("concurrent"));
-        assertEquals(2, outcome.completed(), new SweepFiles(out("concurrent")).results().toString());
+        assertEquals(2, outcome.counts().completed(), new SweepFiles(out("concurrent")).results().toString());
         List<TrialResult> results = new SweepFiles(out("concurrent")).results();
         TrialResult a = results.get(0);
         TrialResult b = results.get(1);

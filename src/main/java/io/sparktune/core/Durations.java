@@ -1,4 +1,4 @@
-package io.sparktune.spec;
+package io.sparktune.core;
 
 import java.time.Duration;
 import java.util.regex.Matcher;

@@ -1,0 +1,88 @@
+package io.sparktune.store;
+
+import io.sparktune.api.SparkTune;
+import io.sparktune.api.SweepStatus;
+import io.sparktune.core.Config;
+import io.sparktune.core.Objective;
+import io.sparktune.core.Trial;
+import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.report.ResultsTable;
+import io.sparktune.testing.TestSpark;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The one rule for reading the journal: a trial's first result is its result. The journal here holds
+ * trial 0's result twice, with different losses, in two files, and a start of trial 0 after its result.
+ */
+class JournalTrialsTest {
+    @TempDir
+    Path tmp;
+    private SweepDirectory dir;
+
+    private static final Config CONFIG = Config.of(Map.of("x", 0.5));
+
+    private static TrialResult result(int id, double loss) {
+        return new TrialResult(id, CONFIG, 7, TrialStatus.COMPLETED, Map.of("loss", loss), 1, 1000, 2000, "host", null, 1);
+    }
+
+    @BeforeEach
+    void journalWithADuplicateResult() throws Exception {
+        dir = SweepDirectory.at(tmp.toString(), new Configuration());
+        new SweepFile("dup", new Objective("loss", Objective.Mode.MIN), "{}", 7, "test", 0, null).write(dir);
+        Journal first = new Journal(dir, "run-a", Long.MAX_VALUE);
+        first.add(new JournalRecord.Started(Trial.firstAttempt(0, CONFIG, 7), 1000));
+        first.add(new JournalRecord.Finished(result(0, 1.0)));
+        first.add(new JournalRecord.Started(Trial.firstAttempt(1, CONFIG, 7), 1000));
+        first.flush();
+        Journal second = new Journal(dir, "run-b", Long.MAX_VALUE);
+        second.add(new JournalRecord.Finished(result(0, 2.0)));
+        second.add(new JournalRecord.Started(Trial.firstAttempt(0, CONFIG, 7).nextAttempt(), 3000));
+        second.flush();
+    }
+
+    @Test
+    void aTrialsFirstResultIsItsResultAndWhatFollowsItIsIgnored() throws Exception {
+        List<String> heard = new ArrayList<>();
+        JournalTrials.read(dir, new JournalTrials.Reader() {
+            @Override
+            public void started(Trial trial) {
+                heard.add("started " + trial.id() + " attempt " + trial.attempt());
+            }
+
+            @Override
+            public void finished(TrialResult result) {
+                heard.add("finished " + result.id() + " loss " + result.metrics().get("loss"));
+            }
+        });
+        assertEquals(List.of("started 0 attempt 1", "finished 0 loss 1.0", "started 1 attempt 1"), heard);
+    }
+
+    @Test
+    void statusTrialCompareAndTheTableAllTakeTheFirstResult() throws Exception {
+        SweepStatus status = SparkTune.status(tmp.toString());
+        assertEquals(1, status.counts().completed(), "trial 0 counted once");
+        assertEquals(1, status.unfinished(), "trial 1 started without a result; trial 0's late start is not one");
+
+        assertEquals(1.0, SparkTune.trial(tmp.toString(), 0).result().orElseThrow().metrics().get("loss"), "tune status --trial 0");
+
+        ResultsTable compared = SparkTune.compare(tmp.toString(), null, EnumSet.allOf(TrialStatus.class), 10, ResultsTable.DEFAULT_COLUMNS);
+        assertEquals(List.of(1.0), compared.rows().stream().map(r -> r.metrics().get("loss")).toList(), "tune compare");
+
+        List<Row> rows = SparkTune.trials(TestSpark.session(), tmp.toString()).collectAsList();
+        assertEquals(1, rows.size(), "one row per trial: " + rows);
+        assertEquals(1.0, rows.get(0).<Double>getAs("loss"), "the trial table read with Spark");
+    }
+}
