@@ -2,8 +2,8 @@ package io.sparktune.api;
 
 import io.sparktune.core.Config;
 import io.sparktune.core.InvalidInputException;
-import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
+import io.sparktune.store.JournalRecord;
 import io.sparktune.store.JournalTrials;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.TrialOutputs;
@@ -25,9 +25,9 @@ public record TrialReport(int id, Config config, Optional<TrialResult> result, M
         AtomicReference<TrialResult> result = new AtomicReference<>();
         JournalTrials.read(dir, new JournalTrials.Reader() {
             @Override
-            public void started(Trial trial) {
-                if (trial.id() == id) {
-                    config.set(trial.config());
+            public void started(JournalRecord.Started start) {
+                if (start.trialId() == id) {
+                    config.set(start.trial().config());
                 }
             }
 

@@ -36,6 +36,9 @@ final class StatusCommand implements Callable<Integer> {
         TrialCounts counts = s.counts();
         tune.out.println("trials: " + counts.done() + " done (" + counts.completed() + " completed, " + counts.stopped() + " stopped, "
                 + counts.failed() + " failed), " + s.unfinished() + " started without a result yet");
+        if (s.load().suggestMillis() > 0) {
+            tune.out.println("searcher: " + s.load().describe());
+        }
         tune.out.println("lock: " + s.lockHolder().orElse("free"));
         tune.out.println("journal: " + s.journalFiles() + " files");
         s.best().ifPresent(b -> tune.out.println("best: trial " + b.trialId() + " " + b.metric() + "=" + b.value()

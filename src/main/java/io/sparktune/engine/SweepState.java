@@ -7,6 +7,7 @@ import io.sparktune.core.Trial;
 import io.sparktune.core.TrialCounts;
 import io.sparktune.core.TrialResult;
 import io.sparktune.space.Space;
+import io.sparktune.store.JournalRecord;
 import io.sparktune.store.JournalTrials;
 import io.sparktune.store.SweepDirectory;
 
@@ -42,8 +43,8 @@ final class SweepState {
     void replay(SweepDirectory dir) throws IOException {
         JournalTrials.read(dir, new JournalTrials.Reader() {
             @Override
-            public void started(Trial trial) {
-                SweepState.this.started(trial);
+            public void started(JournalRecord.Started start) {
+                SweepState.this.started(start.trial());
             }
 
             @Override

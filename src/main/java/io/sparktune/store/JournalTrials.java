@@ -1,6 +1,5 @@
 package io.sparktune.store;
 
-import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
 
 import java.io.IOException;
@@ -23,7 +22,7 @@ public final class JournalTrials {
     @FunctionalInterface
     public interface Reader {
         /** A trial started, and has no result yet; a trial that ran again is heard once per start. */
-        default void started(Trial trial) {
+        default void started(JournalRecord.Started start) {
         }
 
         /** A trial's result, once. */
@@ -40,7 +39,7 @@ public final class JournalTrials {
                 return;
             }
             if (record instanceof JournalRecord.Started started) {
-                reader.started(started.trial());
+                reader.started(started);
             } else {
                 finished.set(record.trialId());
                 reader.finished(((JournalRecord.Finished) record).result());

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -101,6 +102,19 @@ class LearningSweepTest {
         List<Config> second = startedConfigs(sweep("second", json, 7));
         assertEquals(40, first.size());
         assertEquals(first, second, "the same seed and spec, run twice");
+    }
+
+    @Test
+    void statusSetsTheSearchersTimeAgainstTheTrials() throws Exception {
+        SweepFiles files = sweep("status", spec(BRANIN, "branin", "tpe", 30, 1), 3);
+        double suggested = files.records().stream().filter(r -> r instanceof JournalRecord.Started)
+                .mapToDouble(r -> ((JournalRecord.Started) r).suggestMillis()).sum();
+        assertTrue(suggested > 0, "each start keeps the searcher's time for it");
+        Cli status = Cli.run("status", "--out", tmp.resolve("status").toString());
+        assertEquals(0, status.exit(), status.err());
+        String expected = String.format(Locale.ROOT, "searcher: suggest %.1fs, train ", suggested / 1000);
+        assertTrue(status.out().contains(expected), "'" + expected + "' in " + status.out());
+        assertTrue(status.out().contains("s on 1 slot"), "one trial at a time: " + status.out());
     }
 
     @Test

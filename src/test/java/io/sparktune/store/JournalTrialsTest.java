@@ -58,8 +58,8 @@ class JournalTrialsTest {
         List<String> heard = new ArrayList<>();
         JournalTrials.read(dir, new JournalTrials.Reader() {
             @Override
-            public void started(Trial trial) {
-                heard.add("started " + trial.id() + " attempt " + trial.attempt());
+            public void started(JournalRecord.Started start) {
+                heard.add("started " + start.trialId() + " attempt " + start.trial().attempt());
             }
 
             @Override
