@@ -4,6 +4,7 @@ import io.sparktune.api.ExitCode;
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.api.SweepOutcome;
+import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
 import io.sparktune.spec.Overrides;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -72,6 +74,11 @@ class RetryFailedResumeTest {
         killed.flush();
         assertEquals(2, SparkTune.status(out).unfinished(), "retried trials without a result are unfinished");
         assertEquals(0, SparkTune.status(out).counts().failed(), "their FAILED results are void");
+
+        InvalidInputException again = assertThrows(InvalidInputException.class, () -> run(spec, out, true),
+                "--retry-failed again before the retried trials ran");
+        assertTrue(again.getMessage().contains("no FAILED trials") && again.getMessage().contains("2 unfinished trials run again without the flag"),
+                again.getMessage());
 
         Files.delete(flag);
         SweepOutcome resumed = run(spec, out, false);
