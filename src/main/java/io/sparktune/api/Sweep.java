@@ -25,6 +25,7 @@ public final class Sweep {
     private String name = "sweep";
     private String out;
     private String restartFrom;
+    private boolean retryFailed;
     private Duration lockStale = RunOptions.DEFAULT_LOCK_STALE;
 
     Sweep(SparkSession spark) {
@@ -131,6 +132,16 @@ public final class Sweep {
         return this;
     }
 
+    /**
+     * Runs the sweep's FAILED trials again first, as new attempts with the same ids and configs
+     * ({@code tune run --retry-failed}); {@link #run} refuses it where {@link #out} holds no sweep or no
+     * FAILED trial.
+     */
+    public Sweep retryFailed() {
+        this.retryFailed = true;
+        return this;
+    }
+
     public Sweep lockStale(Duration staleAfter) {
         this.lockStale = staleAfter;
         return this;
@@ -152,6 +163,7 @@ public final class Sweep {
         if (spark != null) {
             SparkSession.setActiveSession(spark);
         }
-        return SparkTune.run(spec(), new RunOptions(out, null, lockStale, System.out, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom));
+        return SparkTune.run(spec(), new RunOptions(out, null, lockStale, System.out, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom,
+                retryFailed));
     }
 }

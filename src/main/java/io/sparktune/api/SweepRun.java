@@ -43,6 +43,9 @@ final class SweepRun {
         long masterSeed = target.masterSeed(spec);
         String restartLocation = restartLocation(options.restartFrom(), existing, dir);
         SweepDirectory restartFrom = restartLocation == null ? null : restartSource(restartLocation, dir);
+        if (options.retryFailed() && existing.isEmpty()) {
+            throw new InvalidInputException("--retry-failed", dir.uri(), "holds no sweep (no sweep.json): there are no FAILED trials to run again");
+        }
         String runId = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try (SweepLock lock = SweepLock.acquire(dir, runId, options.lockStale(), options.progress()::println)) {
             if (existing.isEmpty()) {
@@ -52,7 +55,7 @@ final class SweepRun {
             LazySpark spark = new LazySpark("sparktune " + spec.name(), options.master(), ExecutorJars.forTrainable(spec.trainable()));
             try {
                 SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
-                        options.progress(), options.progressMillis(), restartFrom);
+                        options.progress(), options.progressMillis(), restartFrom, options.retryFailed());
                 LoopOutcome loop = engine.run();
                 if (loop.ranTrials() || !TrialParquet.exists(dir)) {
                     TrialParquet.write(dir);

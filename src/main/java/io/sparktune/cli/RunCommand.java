@@ -114,6 +114,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Seed a new sweep's searcher with the results of the sweep in DIR whose configs fit this space; sweep.json remembers DIR for re-runs.")
     String restartFrom;
 
+    @Option(names = "--retry-failed",
+            description = "Run the sweep's FAILED trials again (same ids and configs, next attempt), then go on as usual; their new results replace the failed ones.")
+    boolean retryFailed;
+
     @Option(names = "--dry-run", description = "Print the trials that would run, and run nothing.")
     boolean dryRun;
 
@@ -125,7 +129,8 @@ final class RunCommand implements Callable<Integer> {
             return preview(spec, console);
         }
         Duration stale = Flags.duration("--lock-stale", lockStale);
-        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom));
+        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom,
+                retryFailed));
         printSummary(spec, outcome, console);
         return outcome.exitCode().code();
     }

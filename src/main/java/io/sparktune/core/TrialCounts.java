@@ -4,7 +4,8 @@ package io.sparktune.core;
  * How many trials of a sweep have a result, by status, and how many of those ran more than once.
  * The driver, {@code tune status} and a run's outcome count with this one rule.
  *
- * @param retried trials whose result came from an attempt after the first (a driver or executor was lost)
+ * @param retried trials whose result came from an attempt after the first (a driver or executor was lost, or
+ *                {@code --retry-failed} ran a FAILED trial again)
  */
 public record TrialCounts(int completed, int stopped, int failed, int retried) {
     public static final TrialCounts NONE = new TrialCounts(0, 0, 0, 0);

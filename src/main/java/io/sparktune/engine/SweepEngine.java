@@ -65,10 +65,16 @@ public final class SweepEngine {
     private final PrintStream out;
     private final long progressMillis;
     private final SweepDirectory restartFrom;
+    private final boolean retryFailed;
 
-    /** @param restartFrom another sweep whose results seed the searcher ({@code --restart-from}), or null */
+    /**
+     * @param restartFrom another sweep whose results seed the searcher ({@code --restart-from}), or null
+     * @param retryFailed run the sweep's FAILED trials again first ({@code --retry-failed}, {@link FailedTrials});
+     *                    refused with {@code InvalidInputException} when it has none
+     */
     public SweepEngine(SweepSpec spec, SweepDirectory dir, long masterSeed, String runId, SweepLock lock,
-                       Supplier<SparkContext> spark, PrintStream out, long progressMillis, SweepDirectory restartFrom) {
+                       Supplier<SparkContext> spark, PrintStream out, long progressMillis, SweepDirectory restartFrom,
+                       boolean retryFailed) {
         this.spec = spec;
         this.dir = dir;
         this.masterSeed = masterSeed;
@@ -78,6 +84,7 @@ public final class SweepEngine {
         this.out = out;
         this.progressMillis = progressMillis;
         this.restartFrom = restartFrom;
+        this.retryFailed = retryFailed;
     }
 
     public LoopOutcome run() throws IOException, InterruptedException {
@@ -128,6 +135,11 @@ public final class SweepEngine {
         LoopOutcome execute() throws IOException, InterruptedException {
             if (restartFrom != null) {
                 out.println(state.seedFrom(restartFrom, spec.space()));
+            }
+            if (retryFailed) {
+                List<Integer> retried = FailedTrials.retry(dir, journal, System.currentTimeMillis());
+                store.run("write the journal", journal::flush);
+                out.println("retrying " + retried.size() + " FAILED trials: " + retried);
             }
             state.replay(dir);
             rerun.addAll(state.unfinished());

@@ -19,11 +19,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 
 /**
  * The sweep's trials as a table: one row per trial, its parameters and metrics as columns. Spark
@@ -39,6 +41,7 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
     private static final String FILE = "_journal_file";
     private static final String LINE = "_journal_line";
     private static final String NTH = "_nth_result";
+    private static final String VOIDED = "_voided_attempt";
 
     /** The trial rows alone, for Spark SQL and {@code z.show}. */
     public static Dataset<Row> current(SparkSession spark, SweepDirectory dir) throws IOException {
@@ -66,10 +69,14 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
         if (!fields.contains("status")) {
             return new TrialTable(spark.emptyDataFrame(), List.of(), List.of());
         }
-        // JournalTrials' rule: a trial's first result, in file-name then line order. Splits of one file are numbered in
-        // offset order, so the row id follows the lines within a file.
+        // JournalTrials' rule: a trial's first result of an attempt later than every attempt a retry record voided, in
+        // file-name then line order. Splits of one file are numbered in offset order, so the row id follows the lines
+        // within a file.
+        Dataset<Row> voided = records.filter(col("kind").equalTo("retry")).groupBy("id").agg(max("attempt").as(VOIDED));
         Dataset<Row> results = records.filter(col("kind").equalTo("result"))
                 .withColumn(FILE, input_file_name()).withColumn(LINE, monotonically_increasing_id())
+                .join(voided, "id", "left")
+                .filter(col("attempt").gt(coalesce(col(VOIDED), lit(0))))
                 .withColumn(NTH, row_number().over(Window.partitionBy("id").orderBy(FILE, LINE)))
                 .filter(col(NTH).equalTo(1));
         List<Column> columns = new ArrayList<>();

@@ -22,6 +22,14 @@ final class JournalCodec {
             node.put("time", s.timeMillis());
             node.put("suggestMillis", s.suggestMillis());
             node.set("config", Json.config(s.trial().config()));
+        } else if (record instanceof JournalRecord.Retried r) {
+            // attempt: the attempt whose result is void; the trial's next result comes from a later one.
+            node.put("kind", "retry");
+            node.put("id", r.trial().id());
+            node.put("seed", r.trial().seed());
+            node.put("attempt", r.trial().attempt());
+            node.put("time", r.timeMillis());
+            node.set("config", Json.config(r.trial().config()));
         } else {
             TrialResult r = ((JournalRecord.Finished) record).result();
             node.put("kind", "result");
@@ -46,7 +54,11 @@ final class JournalCodec {
         long seed = node.get("seed").asLong();
         int attempt = node.get("attempt").asInt();
         var config = Json.config(node.get("config"));
-        if (node.get("kind").asText().equals("start")) {
+        String kind = node.get("kind").asText();
+        if (kind.equals("retry")) {
+            return new JournalRecord.Retried(new Trial(id, config, seed, attempt), node.get("time").asLong());
+        }
+        if (kind.equals("start")) {
             // Journals written before suggestion times were kept have none: they count as 0.
             return new JournalRecord.Started(new Trial(id, config, seed, attempt), node.get("time").asLong(),
                     node.path("suggestMillis").asDouble(0));

@@ -28,6 +28,21 @@ public final class TestTrainables {
     }
 
     /**
+     * loss = x; throws for negative x while the file named by the config's {@code failWhile} exists, so a
+     * test can make trials fail, delete the file, and see them succeed when they run again.
+     */
+    public static final class FailsWhileMarked implements Trainable {
+        @Override
+        public Map<String, Double> train(Config config, TrialContext context) {
+            double x = config.getDouble("x");
+            if (x < 0 && Files.exists(Path.of(config.getString("failWhile")))) {
+                throw new IllegalStateException("marked to fail at x=" + x);
+            }
+            return Map.of("loss", x);
+        }
+    }
+
+    /**
      * Writes its config to {@code <markers>/<trial id>} as it starts, then reports loss = x; the first
      * attempt of trial {@code hangAt} then hangs for two minutes, so a test can kill the driver while
      * that trial runs and know which config it ran with.
