@@ -7,7 +7,7 @@ tune's exit code says what happened, and SweepSubmitOperator turns it into a tas
     75  time budget ended with trials left         skipped: tomorrow's run carries on, and
                                                    downstream tasks wait for a complete sweep
     4   another live run holds the sweep           failure, retried later (retries below)
-    1   internal error                             failure, retried later
+    1   internal error, store unreachable, Spark gave up   failure, retried later
     2   bad input, 3 no trial succeeded            failure at once: running again cannot help
 
 The exit code is the driver's only in client deploy mode: give the Spark connection (spark_default)

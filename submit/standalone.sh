@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A sweep on a Spark standalone cluster: Spark 3.5 built for Scala 2.12, Java 17 on every node.
 # Client mode: the driver runs in this process, so this script exits with tune's code
-# (0 complete, 2 bad input, 3 no trial succeeded, 4 locked, 75 time budget ended with work left).
+# (0 complete, 1 internal error or Spark gave up on a job, 2 bad input, 3 no trial succeeded, 4 locked,
+# 75 time budget ended with work left).
 #
 #   submit/standalone.sh spark://master:7077 conf/spaces/quickstart.json hdfs:///sweeps/quickstart --time-budget 2h
 #

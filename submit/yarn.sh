@@ -6,7 +6,7 @@
 #   TUNE_DEPLOY_MODE=cluster submit/yarn.sh conf/spaces/quickstart.json hdfs:///sweeps/quickstart
 #
 # Client mode (the default here) runs the driver on this machine: the script exits with tune's code
-# (0, 2, 3, 4, 75), which is what cron and Airflow need. In cluster mode the driver runs in the
+# (0, 1, 2, 3, 4, 75), which is what cron and Airflow need. In cluster mode the driver runs in the
 # application master and spark-submit only says whether the application succeeded; read the outcome
 # with 'tune status --out OUT'. A local space file is shipped with --files in cluster mode.
 set -euo pipefail

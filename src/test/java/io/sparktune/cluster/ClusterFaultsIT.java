@@ -2,6 +2,7 @@ package io.sparktune.cluster;
 
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.store.JournalTrials;
 import io.sparktune.store.ProgressLog;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.Spaces;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.jar.JarEntry;
@@ -184,5 +187,43 @@ class ClusterFaultsIT {
         worker.destroyForcibly();
         awaitExit(driver, "worker");
         assertEveryTrialOnce(new SweepFiles(out("worker"), conf), 6);
+    }
+
+    @Test
+    @Order(4)
+    void failedTrialsRetriedOnTheClusterRunAgainAsTheirNextAttempt() throws Exception {
+        Path marker = Files.createFile(tmp.resolve("fail-while-here"));
+        // A command trial that fails for negative x while the marker exists, as a trial does until its cause is fixed.
+        Path space = Spaces.write(tmp, "retry", """
+                {"params": {"x": "[-2,-1,1,2]", "marker": "%s"},
+                 "trainable": {"type": "command", "argv": ["python3", "-c",
+                   "import os,sys; x=float(sys.argv[1]); sys.exit('marked') if x < 0 and os.path.exists(sys.argv[2]) else print('loss: %%s' %% x)",
+                   "${x}", "${marker}"]},
+                 "searcher": "grid"}""".formatted(marker));
+        List<String> run = List.of("run", "--space", space.toString(), "--out", out("retry"));
+        Process first = spark.tune(tmp.resolve("retry-1.log"), List.of(), run.toArray(new String[0]));
+        assertTrue(first.waitFor(300, TimeUnit.SECONDS), "the sweep finishes: " + log("retry-1"));
+        assertEquals(0, first.exitValue(), log("retry-1"));
+        assertEquals(Map.of(-2.0, TrialStatus.FAILED, -1.0, TrialStatus.FAILED, 1.0, TrialStatus.COMPLETED, 2.0, TrialStatus.COMPLETED),
+                statusByX(), "negative x failed while the marker was there");
+
+        Files.delete(marker);
+        List<String> retry = new ArrayList<>(run);
+        retry.add("--retry-failed");
+        Process again = spark.tune(tmp.resolve("retry-2.log"), List.of(), retry.toArray(new String[0]));
+        assertTrue(again.waitFor(300, TimeUnit.SECONDS), "the retry finishes: " + log("retry-2"));
+        assertEquals(0, again.exitValue(), log("retry-2"));
+        assertEquals(Map.of(-2.0, TrialStatus.COMPLETED, -1.0, TrialStatus.COMPLETED, 1.0, TrialStatus.COMPLETED, 2.0, TrialStatus.COMPLETED),
+                statusByX(), "the failed trials ran again and their new results count");
+        List<TrialResult> results = new ArrayList<>();
+        JournalTrials.read(SweepDirectory.at(out("retry"), conf), results::add);
+        results.forEach(r -> assertEquals(r.config().getDouble("x") < 0 ? 2 : 1, r.attempt(), "attempt of " + r));
+    }
+
+    /** Each trial's status by its x, under the journal's one rule (a retried trial's new result). */
+    private static Map<Double, TrialStatus> statusByX() throws Exception {
+        Map<Double, TrialStatus> byX = new TreeMap<>();
+        JournalTrials.read(SweepDirectory.at(out("retry"), conf), r -> byX.put(r.config().getDouble("x"), r.status()));
+        return byX;
     }
 }
