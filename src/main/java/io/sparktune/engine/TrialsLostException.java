@@ -10,12 +10,15 @@ import java.util.stream.Collectors;
 /**
  * Spark gave up on a job of trials after its own task retries: executors that cannot load
  * SparkTune's classes, a sweep directory the executors cannot write, executors lost again and again.
+ * The message says which of these it was, and what to do.
  * None of that is the trials' fault, so the run stops and leaves them unfinished: the same command,
  * run again once the cause is fixed, runs them then, and no trial is recorded as failed for it.
  */
 public final class TrialsLostException extends RuntimeException {
     private static final Pattern CLASS_LOADING = Pattern.compile(
             "(?:java\\.(?:lang|io)\\.)?(?:ClassNotFoundException|NoClassDefFoundError|InvalidClassException)[^\\n]*");
+    /** What a trial's task throws when it cannot write its progress, rungs or checkpoints. */
+    private static final Pattern STORE_FAULT = Pattern.compile("StoreUnavailableException: ([^\\n]*)");
 
     private TrialsLostException(String message, Throwable cause) {
         super(message, cause);
@@ -23,15 +26,23 @@ public final class TrialsLostException extends RuntimeException {
 
     static TrialsLostException of(List<Trial> trials, Throwable cause) {
         String text = String.valueOf(cause.getMessage());
-        String which = "trial" + (trials.size() == 1 ? " " : "s ") + ids(trials);
+        String which = (trials.size() == 1 ? "trial " : "trials ") + ids(trials);
+        String stay = which + (trials.size() == 1 ? " stays" : " stay");
         Matcher classLoading = CLASS_LOADING.matcher(text);
         if (classLoading.find()) {
             return new TrialsLostException("executors cannot load SparkTune's classes (" + classLoading.group().strip()
                     + "): ship tune.jar and the jars its trainables need to them (spark-submit's application jar, --jars or"
-                    + " spark.jars), then run the same command again; " + which + " stay unfinished and run then", cause);
+                    + " spark.jars), then run the same command again; " + stay + " unfinished and run then", cause);
         }
-        return new TrialsLostException("Spark gave up on " + which + " after its task retries (" + firstLine(text)
-                + "): see the executors' logs, then run the same command again; the trials stay unfinished and run then", cause);
+        Matcher store = STORE_FAULT.matcher(text);
+        if (store.find()) {
+            // The same last words as a store fault the driver meets itself: which of the two comes first is a race.
+            return new TrialsLostException("executors cannot write the sweep directory (" + store.group(1).strip() + "); " + stay
+                    + " unfinished (the journal is consistent: run the same command again to resume)", cause);
+        }
+        return new TrialsLostException("Spark gave up on " + which + " after its task retries ("
+                + firstLine(text) + "): see the executors' logs, then run the same command again; the trials stay unfinished and run then",
+                cause);
     }
 
     private static String ids(List<Trial> trials) {

@@ -106,9 +106,9 @@ class ScheduledSweepTest {
         dir.writeAtomically(dir.resolve("rungs"), "not a folder");
         TrialsLostException stopped = assertThrows(TrialsLostException.class,
                 () -> run(out, "\"steps\": 3", "{\"type\": \"asha\", \"maxSteps\": 3, \"gracePeriod\": 1}", 1));
-        assertTrue(stopped.getMessage().startsWith("Spark gave up on trial 0 after its task retries ("), stopped.getMessage());
+        assertTrue(stopped.getMessage().startsWith("executors cannot write the sweep directory ("), stopped.getMessage());
         assertTrue(stopped.getMessage().contains("cannot read or record rung 1 of trial 0"), stopped.getMessage());
-        assertTrue(stopped.getMessage().endsWith("then run the same command again; the trials stay unfinished and run then"),
+        assertTrue(stopped.getMessage().endsWith("trial 0 stays unfinished (the journal is consistent: run the same command again to resume)"),
                 stopped.getMessage());
         SweepFiles lost = new SweepFiles(out);
         assertTrue(lost.results().isEmpty(), "a store fault is not the trial's: no result recorded " + lost.results());
