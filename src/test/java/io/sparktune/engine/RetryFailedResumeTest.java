@@ -65,11 +65,12 @@ class RetryFailedResumeTest {
         String out = tmp.resolve("sweep").toString();
         SweepSpec spec = spec(flag);
         assertEquals(ExitCode.COMPLETE, run(spec, out, false).exitCode());
-        List<Integer> failed = new SweepFiles(out).results().stream().filter(r -> r.status() == TrialStatus.FAILED).map(TrialResult::id).toList();
+        List<Integer> failed = new SweepFiles(out).results().stream().filter(r -> r.status() == TrialStatus.FAILED).map(TrialResult::id).sorted().toList();
         assertEquals(2, failed.size(), "x=-2 and x=-1 failed: " + failed);
 
         SweepDirectory dir = SweepDirectory.at(out, new Configuration());
         Journal killed = new Journal(dir, "killed-run", Long.MAX_VALUE);
+        // In trial id order, whichever of the two parallel trials finished first.
         assertEquals(failed, FailedTrials.retry(dir, killed, System.currentTimeMillis()));
         killed.flush();
         assertEquals(2, SparkTune.status(out).unfinished(), "retried trials without a result are unfinished");
