@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Spark gave up on a job of trials after its own task retries: executors that cannot load
- * SparkTune's classes, a sweep directory the executors cannot write, executors lost again and again.
+ * Spark gave up on a job of trials after its own task retries: executors that cannot load the
+ * classes the trials need (SparkTune's, a user's trainable), or make the trainable at all, a sweep
+ * directory the executors cannot write, executors lost again and again.
  * The message says which of these it was, and what to do.
  * None of that is the trials' fault, so the run stops and leaves them unfinished: the same command,
  * run again once the cause is fixed, runs them then, and no trial is recorded as failed for it.
@@ -30,7 +31,7 @@ public final class TrialsLostException extends RuntimeException {
         String stay = which + (trials.size() == 1 ? " stays" : " stay");
         Matcher classLoading = CLASS_LOADING.matcher(text);
         if (classLoading.find()) {
-            return new TrialsLostException("executors cannot load SparkTune's classes (" + classLoading.group().strip()
+            return new TrialsLostException("executors cannot load the classes the trials need (" + classLoading.group().strip()
                     + "): ship tune.jar and the jars its trainables need to them (spark-submit's application jar, --jars or"
                     + " spark.jars), then run the same command again; " + stay + " unfinished and run then", cause);
         }

@@ -9,6 +9,7 @@ import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.store.StoreLocation;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
+import io.sparktune.train.Trainable;
 import io.sparktune.train.TrainableSpec;
 import org.apache.spark.TaskContext;
 import org.apache.spark.resource.ResourceInformation;
@@ -110,6 +111,10 @@ public final class TrialRunner implements Serializable {
     private TrialResult run(Trial trial, List<String> gpus) throws InterruptedException {
         long start = System.currentTimeMillis();
         int attempt = trial.attempt() + taskRetries();
+        // Made from the spec alone, the same for every trial: an executor that cannot make it (a class
+        // missing from its class path, shared data that never arrived) fails the task, which Spark
+        // retries, and never this trial.
+        Trainable instance = trainable.create(prepared);
         StoreTrialContext context;
         try {
             SweepDirectory dir = store.open();
@@ -126,7 +131,7 @@ public final class TrialRunner implements Serializable {
                 // Named for its trial while it trains, so thread dumps and logs say which trial a stack is.
                 Thread.currentThread().setName("trial-" + trial.id());
                 try {
-                    return trainable.create(prepared).train(trial.config(), context);
+                    return instance.train(trial.config(), context);
                 } finally {
                     Thread.currentThread().setName("trial");
                     ended.countDown();

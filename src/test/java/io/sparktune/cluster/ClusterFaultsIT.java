@@ -131,7 +131,7 @@ class ClusterFaultsIT {
         Process withoutTune = spark.tune(tmp.resolve("ship-1.log"), List.of("spark.jars=" + unrelated), run);
         assertTrue(withoutTune.waitFor(300, TimeUnit.SECONDS), "the run stops: " + log("ship-1"));
         assertEquals(1, withoutTune.exitValue(), log("ship-1"));
-        assertTrue(log("ship-1").contains("tune: executors cannot load SparkTune's classes (java.lang.ClassNotFoundException: io.sparktune."),
+        assertTrue(log("ship-1").contains("tune: executors cannot load the classes the trials need (java.lang.ClassNotFoundException: io.sparktune."),
                 log("ship-1"));
         SweepFiles lost = new SweepFiles(out("ship"), conf);
         assertTrue(lost.results().isEmpty(), "no trial was used up: " + lost.results());

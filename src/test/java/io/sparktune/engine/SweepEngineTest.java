@@ -196,6 +196,25 @@ class SweepEngineTest {
     }
 
     @Test
+    void aTrainableTheExecutorsCannotMakeStopsTheRunAndUsesUpNoTrial() throws Exception {
+        String json = "{\"params\": {\"x\": \"[1,2]\"}, \"trainable\": " + classTrainable(TestTrainables.MadeOnlyWhenAllowed.class) + "}";
+        System.setProperty(TestTrainables.MadeOnlyWhenAllowed.REFUSE, "true");
+        try {
+            TrialsLostException stopped = assertThrows(TrialsLostException.class, () -> run(json, out("unmade")));
+            assertTrue(stopped.getMessage().contains("cannot create trainable"), stopped.getMessage());
+        } finally {
+            System.clearProperty(TestTrainables.MadeOnlyWhenAllowed.REFUSE);
+        }
+        SweepFiles lost = new SweepFiles(out("unmade"));
+        assertTrue(lost.results().isEmpty(), "no trial was used up: " + lost.results());
+
+        SweepOutcome rerun = run(json, out("unmade"));
+        assertEquals(ExitCode.COMPLETE, rerun.exitCode());
+        assertEquals(2, rerun.counts().completed());
+        assertTrue(new SweepFiles(out("unmade")).results().stream().allMatch(r -> r.attempt() == 2), "both ran again as attempt 2");
+    }
+
+    @Test
     void aDifferentSpecOnAnExistingSweepIsRefusedWithTheFirstDifference() throws Exception {
         String json = "{\"params\": {\"x\": \"[1,2]\"}, \"trainable\": {\"type\": \"function\", \"function\": \"noisy\"}}";
         run(json, out("differs"));

@@ -62,6 +62,25 @@ public final class TestTrainables {
         }
     }
 
+    /**
+     * Cannot be made while the system property {@link #REFUSE} is set, as on an executor without the
+     * class or the data it needs; otherwise loss = x.
+     */
+    public static final class MadeOnlyWhenAllowed implements Trainable {
+        public static final String REFUSE = "sparktune.test.refuseTrainable";
+
+        public MadeOnlyWhenAllowed() {
+            if (System.getProperty(REFUSE) != null) {
+                throw new IllegalStateException("this executor cannot make the trainable");
+            }
+        }
+
+        @Override
+        public Map<String, Double> train(Config config, TrialContext context) {
+            return Map.of("loss", config.getDouble("x"));
+        }
+    }
+
     /** Sleeps {@code sleep} seconds in small steps, then reports loss = x (or 0). */
     public static final class Sleeps implements Trainable {
         @Override
