@@ -1,6 +1,10 @@
 package io.sparktune.data;
 
+import io.sparktune.core.InvalidInputException;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -17,6 +21,33 @@ import java.util.SplittableRandom;
  */
 public record TrainingData(Samples train, Samples validation, Normalization normalization, int classes, int[] shape)
         implements Serializable {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingData.class);
+
+    /**
+     * Reads {@code spec} on the driver for a trainable's {@code prepare}, with the session on the
+     * running context (the engine started it) for Spark's CSV, Parquet and LibSVM readers. Data that
+     * cannot be read is bad input, refused before any trial.
+     */
+    public static TrainingData forSweep(DataSpec spec, boolean classification) throws IOException {
+        long start = System.currentTimeMillis();
+        TrainingData loaded;
+        try {
+            loaded = load(spec, classification, SparkSession.builder().getOrCreate());
+        } catch (Exception e) {
+            // Spark's Scala readers throw AnalysisException undeclared, so it cannot be caught by name.
+            if (e instanceof IOException || e instanceof AnalysisException) {
+                throw new InvalidInputException(null, "trainable.data", firstLine(e.getMessage()));
+            }
+            throw e;
+        }
+        LOG.info("data: {} training and {} validation samples of shape {}, {} classes, read in {} ms", loaded.train().size(),
+                loaded.validation().size(), Arrays.toString(loaded.shape()), loaded.classes(), System.currentTimeMillis() - start);
+        return loaded;
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "cannot read the data" : text.lines().findFirst().orElse(text);
+    }
 
     /** Reads {@code spec} on the driver. */
     public static TrainingData load(DataSpec spec, boolean classification, SparkSession spark) throws IOException {

@@ -1,15 +1,13 @@
 package io.sparktune.train.djl;
 
 import io.sparktune.core.Config;
-import io.sparktune.core.InvalidInputException;
-import io.sparktune.space.Choice;
-import io.sparktune.space.Fixed;
-import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
+import io.sparktune.train.KnownParameters;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,34 +35,8 @@ public record Hyperparameters(double lr, String optimizer, double momentum, doub
 
     /** Rejects parameters the trainable would ignore, and optimizer or activation names it does not know. */
     static void validate(Space space, Architecture architecture) {
-        Set<String> known = names(architecture);
-        for (Space.Dimension dimension : space.dimensions()) {
-            Parameter p = dimension.parameter();
-            String path = "params." + dimension.key().replace("/", ".");
-            if (!known.contains(p.name())) {
-                throw new InvalidInputException(null, path, "unknown hyperparameter for trainable '" + architecture.label()
-                        + "' (known: " + String.join(", ", known) + ")");
-            }
-            List<String> allowed = p.name().equals("optimizer") ? OPTIMIZERS : p.name().equals("activation") ? ACTIVATIONS : null;
-            if (allowed != null) {
-                for (Object value : values(p)) {
-                    if (!allowed.contains(String.valueOf(value))) {
-                        throw new InvalidInputException(null, path, "unknown " + p.name() + " '" + value + "' (expected one of "
-                                + String.join(", ", allowed) + ")");
-                    }
-                }
-            }
-        }
-    }
-
-    private static List<Object> values(Parameter p) {
-        if (p.domain() instanceof Choice choice) {
-            return choice.options().stream().map(Choice.Option::value).toList();
-        }
-        if (p.domain() instanceof Fixed fixed) {
-            return List.of(fixed.value());
-        }
-        return List.of();
+        new KnownParameters(architecture.label(), names(architecture), Map.of("optimizer", OPTIMIZERS, "activation", ACTIVATIONS))
+                .check(space);
     }
 
     /** The values of one trial; a value out of range fails the trial with a message that names it. */
