@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The jars a session that SparkTune makes for a cluster ships to its executors: the one SparkTune's
- * own classes came from, and those holding what the trainable loads there (DJL's libtorch). Without
+ * own classes came from, and those holding what the trainable loads there (DJL's libtorch, XGBoost's jar). Without
  * them every task fails with {@code ClassNotFoundException}. Classes read from a folder (a build's
  * target/classes) cannot be shipped; such executors must have them on their class path already.
  */

@@ -107,7 +107,7 @@ public final class Sweep {
         return this;
     }
 
-    /** Where a network trainable's relative data paths are. */
+    /** Where a network or xgboost trainable's relative data paths are. */
     public Sweep dataDir(String dir) {
         return set(SpecFlag.DATA_DIR, dir);
     }

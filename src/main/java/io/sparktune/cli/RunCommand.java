@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "NAME=SPEC", description = "Adds or replaces a parameter (repeatable).")
     List<String> params = List.of();
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where a network trainable's relative data paths are (trainable.data.dir).")
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "Where a network or xgboost trainable's relative data paths are (trainable.data.dir).")
     String dataDir;
 
     @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, evolution or auto (default: grid for all-list spaces, else auto).")
