@@ -44,12 +44,13 @@ final class BoostedTrees implements Trainable {
         BoosterParameters hp = BoosterParameters.of(config);
         TrainingData set = data.value();
         Loss loss = options.loss(set.classes());
+        GpuDevice.check(context.gpus());
         DMatrix train = FeatureMatrix.of(set.train());
-        DMatrix validation = FeatureMatrix.of(set.validation());
+        DMatrix validation = null;
         Booster booster = null;
         try {
+            validation = FeatureMatrix.of(set.validation());
             Map<String, Object> params = params(hp, loss, set.classes(), context);
-            GpuDevice.check(context.gpus());
             booster = restore(context, params).orElse(null);
             if (booster == null) {
                 booster = XGBoost.train(train, params, 0, Map.of(RoundMetrics.SET, validation), null, null);
@@ -66,7 +67,9 @@ final class BoostedTrees implements Trainable {
                 booster.dispose();
             }
             train.dispose();
-            validation.dispose();
+            if (validation != null) {
+                validation.dispose();
+            }
         }
     }
 
