@@ -158,7 +158,7 @@ public final class SearcherBenchmark {
     }
 
     /** {@code gp:maxPoints=64}: a type, then integer options. */
-    private static PluginSpec spec(String text) {
+    static PluginSpec spec(String text) {
         String[] parts = text.split(":");
         Map<String, Object> options = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {

@@ -1,0 +1,83 @@
+#!/usr/bin/python3
+"""Optuna 3.1's samplers on the problems of bench/suite.tsv, with the protocol, budgets and seeds of
+SuiteBenchmark: `parallelism` trials asked and in flight, a random one of them told, another asked.
+One CSV row per run on stdout, the same columns as bench/suite.sh: the noise-free value at the trial
+with the lowest value the sampler saw.
+
+    /usr/bin/python3 bench/suite_peer.py [--half dev|held|all] [--problems a,b]
+        [--samplers optuna-tpe,optuna-tpe-mv,optuna-cmaes,optuna-random] [--parallelism 1,8]
+        [--seeds 10] [--from 1000] [--budget-per-dim 0]
+"""
+import argparse
+import os
+import random
+import sys
+import time
+import warnings
+
+import numpy as np
+import optuna
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from suite_functions import suite  # noqa: E402
+
+SAMPLERS = {
+    "optuna-tpe": lambda seed: optuna.samplers.TPESampler(seed=seed),
+    "optuna-tpe-mv": lambda seed: optuna.samplers.TPESampler(seed=seed, multivariate=True),
+    "optuna-cmaes": lambda seed: optuna.samplers.CmaEsSampler(seed=seed),
+    "optuna-random": lambda seed: optuna.samplers.RandomSampler(seed=seed),
+}
+
+
+def run(problem, budget, sampler, parallelism, seed):
+    study = optuna.create_study(sampler=SAMPLERS[sampler](seed))
+    distributions = {"x%d" % i: optuna.distributions.FloatDistribution(lo, hi)
+                     for i, (lo, hi) in enumerate(zip(problem.low, problem.high))}
+    noise = np.random.default_rng(seed)
+    finishing = random.Random(seed)
+    running = []
+    asked = 0
+    best, best_x = float("inf"), None
+    ask_seconds = []
+    while asked < budget or running:
+        while len(running) < parallelism and asked < budget:
+            start = time.perf_counter()
+            running.append(study.ask(distributions))
+            ask_seconds.append(time.perf_counter() - start)
+            asked += 1
+        trial = running.pop(finishing.randrange(len(running)))
+        x = [trial.params["x%d" % i] for i in range(problem.dims)]
+        value = problem.function(x) + (problem.noise * noise.standard_normal() if problem.noise else 0.0)
+        study.tell(trial, value)
+        if value < best:
+            best, best_x = value, x
+    return problem.function(best_x), 1000 * float(np.median(ask_seconds))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--half", default="all")
+    parser.add_argument("--problems")
+    parser.add_argument("--samplers", default=",".join(SAMPLERS))
+    parser.add_argument("--parallelism", default="1")
+    parser.add_argument("--seeds", type=int, default=10)
+    parser.add_argument("--from", dest="first", type=int, default=1000)
+    parser.add_argument("--budget-per-dim", type=int, default=0)
+    args = parser.parse_args()
+    optuna.logging.set_verbosity(optuna.logging.ERROR)
+    warnings.simplefilter("ignore")
+    print("problem,half,searcher,parallelism,budget,seed,best,optimum,suggest_ms", flush=True)
+    for problem in suite():
+        if args.half not in ("all", problem.half) or (args.problems and problem.name not in args.problems.split(",")):
+            continue
+        budget = args.budget_per_dim * problem.dims if args.budget_per_dim else problem.budget
+        for parallelism in (int(p) for p in args.parallelism.split(",")):
+            for sampler in args.samplers.split(","):
+                for seed in range(args.first, args.first + args.seeds):
+                    best, millis = run(problem, budget, sampler, parallelism, seed)
+                    print("%s,%s,%s,%d,%d,%d,%.10g,%.17g,%.4g" % (problem.name, problem.half, sampler, parallelism, budget, seed,
+                                                                  best, problem.optimum, millis), flush=True)
+
+
+if __name__ == "__main__":
+    main()
