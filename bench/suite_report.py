@@ -6,9 +6,10 @@
 Per problem and searcher: the median simple regret (best - optimum) over seeds with a 90% bootstrap
 interval, and Bayesmark's normalised score 100 * (1 - (median - optimum) / (reference median - optimum)),
 the reference being random search's median on the same problem (SparkTune's `random` unless
---reference names another). Per half and parallelism, one line per searcher: the mean normalised
+--reference names another). Runs with fewer seeds than the most any searcher had on the same
+problem (a run still in progress) are left out. Per half and parallelism, one line per searcher: the mean normalised
 score and, for each Optuna sampler, the share of problems where the searcher's median is lower (a tie
-counts a half). Where a problem has both parallelism 1 and 8, the loss at 8: the median over
+counts a half), over the problems that every searcher in the table was run on. Where a problem has both parallelism 1 and 8, the loss at 8: the median over
 problems of the sequential score minus the parallel one.
 """
 import argparse
@@ -28,15 +29,24 @@ def main():
     parser.add_argument("files", nargs="+")
     parser.add_argument("--reference", default="random")
     parser.add_argument("--detail", action="store_true", help="print the per-problem table too")
+    parser.add_argument("--searchers", help="only these (comma-separated), besides the reference")
     args = parser.parse_args()
+    wanted = set(args.searchers.split(",")) | {args.reference} if args.searchers else None
     runs = collections.defaultdict(list)
     meta = {}
     for name in args.files:
         with open(name) as f:
             for row in csv.DictReader(f):
+                if wanted and row["searcher"] not in wanted:
+                    continue
                 key = (row["problem"], row["searcher"], int(row["parallelism"]), int(row["budget"]))
                 runs[key].append(float(row["best"]) - float(row["optimum"]))
                 meta[row["problem"]] = row["half"]
+    # A run still in progress (fewer seeds than the problem's other searchers had) is left out.
+    most = collections.Counter()
+    for key, values in runs.items():
+        most[key[0]] = max(most[key[0]], len(values))
+    runs = {key: values for key, values in runs.items() if len(values) == most[key[0]]}
     rng = np.random.default_rng(1)
     median = {key: float(np.median(v)) for key, v in runs.items()}
     reference = {}
@@ -65,10 +75,15 @@ def main():
     for half in ("dev", "held", "all"):
         for parallelism in sorted({k[2] for k in runs}):
             keys = {k for k in runs if k[2] == parallelism and (half == "all" or meta[k[0]] == half)}
+            # Aggregates compare like with like: only the problems that every searcher here was run on.
+            present = {k[1] for k in keys}
+            common = set.intersection(*[{(k[0], k[3]) for k in keys if k[1] == s} for s in present]) if present else set()
+            keys = {k for k in keys if (k[0], k[3]) in common}
             if not keys:
                 continue
             print()
-            print("**%s, parallelism %d**" % ({"dev": "development half", "held": "held-out half", "all": "whole suite"}[half], parallelism))
+            print("**%s, parallelism %d: %d problems, each run by every searcher listed**" % (
+                {"dev": "development half", "held": "held-out half", "all": "whole suite"}[half], parallelism, len(common)))
             print()
             print("| searcher | problems | mean score | " + " | ".join("beats %s" % p for p in peers) + " |")
             print("| --- | --- | --- | " + " | ".join("---" for _ in peers) + " |")
@@ -82,7 +97,7 @@ def main():
                     wins = []
                     for (problem, budget), k in mine.items():
                         other = (problem, peer, parallelism, budget)
-                        if other in median and peer != searcher:
+                        if other in keys and peer != searcher:
                             wins.append(1.0 if median[k] < median[other] else 0.5 if median[k] == median[other] else 0.0)
                     shares.append("%.0f%% of %d" % (100 * np.mean(wins), len(wins)) if wins else "")
                 print("| %s | %d | %.1f | %s |" % (searcher, len(mine), np.mean(scores) if scores else float("nan"), " | ".join(shares)))
