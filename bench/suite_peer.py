@@ -7,6 +7,8 @@ with the lowest value the sampler saw.
     /usr/bin/python3 bench/suite_peer.py [--half dev|held|all] [--problems a,b]
         [--samplers optuna-tpe,optuna-tpe-mv,optuna-cmaes,optuna-random] [--parallelism 1,8]
         [--seeds 10] [--from 1000] [--budget-per-dim 0]
+    /usr/bin/python3 bench/suite_peer.py --tasks all [--samplers ...] [--parallelism 1,8] [--seeds 5]
+        (the scikit-learn tasks of bench/tasks.json, 128 trials, scored in this process)
 """
 import argparse
 import os
@@ -19,6 +21,7 @@ import numpy as np
 import optuna
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import sklearn_tasks  # noqa: E402
 from suite_functions import suite  # noqa: E402
 
 SAMPLERS = {
@@ -27,6 +30,35 @@ SAMPLERS = {
     "optuna-cmaes": lambda seed: optuna.samplers.CmaEsSampler(seed=seed),
     "optuna-random": lambda seed: optuna.samplers.RandomSampler(seed=seed),
 }
+
+
+def distribution(domain):
+    """Optuna's distribution for one of bench/tasks.json's parameter objects."""
+    (kind, values), = domain.items()
+    if kind in ("uniform", "loguniform"):
+        return optuna.distributions.FloatDistribution(values[0], values[1], log=kind == "loguniform")
+    if kind in ("randint", "lograndint"):
+        return optuna.distributions.IntDistribution(values[0], values[1], log=kind == "lograndint")
+    return optuna.distributions.CategoricalDistribution(values)
+
+
+def run_task(name, task, budget, sampler, parallelism, seed):
+    """One sweep of a scikit-learn task: the lowest loss found."""
+    study = optuna.create_study(sampler=SAMPLERS[sampler](seed))
+    distributions = {param: distribution(domain) for param, domain in task["params"].items()}
+    finishing = random.Random(seed)
+    running, asked, best, ask_seconds = [], 0, float("inf"), []
+    while asked < budget or running:
+        while len(running) < parallelism and asked < budget:
+            start = time.perf_counter()
+            running.append(study.ask(distributions))
+            ask_seconds.append(time.perf_counter() - start)
+            asked += 1
+        trial = running.pop(finishing.randrange(len(running)))
+        value = sklearn_tasks.loss(task, trial.params)
+        study.tell(trial, value)
+        best = min(best, value)
+    return best, 1000 * float(np.median(ask_seconds))
 
 
 def run(problem, budget, sampler, parallelism, seed):
@@ -63,10 +95,22 @@ def main():
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--from", dest="first", type=int, default=1000)
     parser.add_argument("--budget-per-dim", type=int, default=0)
+    parser.add_argument("--tasks", help="the scikit-learn tasks of bench/tasks.json named here ('all' for every one), "
+                                        "128 trials each, instead of the synthetic problems")
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     warnings.simplefilter("ignore")
     print("problem,half,searcher,parallelism,budget,seed,best,optimum,suggest_ms", flush=True)
+    if args.tasks:
+        for name, task in sklearn_tasks.tasks().items():
+            if args.tasks != "all" and name not in args.tasks.split(","):
+                continue
+            for parallelism in (int(p) for p in args.parallelism.split(",")):
+                for sampler in args.samplers.split(","):
+                    for seed in range(args.first, args.first + args.seeds):
+                        best, millis = run_task(name, task, 128, sampler, parallelism, seed)
+                        print("%s,task,%s,%d,128,%d,%.10g,nan,%.4g" % (name, sampler, parallelism, seed, best, millis), flush=True)
+        return
     for problem in suite():
         if args.half not in ("all", problem.half) or (args.problems and problem.name not in args.problems.split(",")):
             continue

@@ -113,7 +113,7 @@ public final class SuiteBenchmark {
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        System.out.println("problem,half,searcher,parallelism,budget,seed,best,optimum,suggest_ms");
+        System.out.println(CSV_HEADER);
         for (Problem listed : suite(Path.of("bench/suite.tsv"))) {
             if (!(half.equals("all") || half.equals(listed.half())) || (problems != null && !problems.contains(listed.name()))) {
                 continue;
@@ -143,7 +143,16 @@ public final class SuiteBenchmark {
         SweepSimulation sweep = new SweepSimulation(searcher, problem.observed(seed));
         sweep.run(problem.budget(), parallelism, seed);
         double[] millis = sweep.suggestNanos().stream().mapToDouble(n -> n / 1e6).sorted().toArray();
-        return String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%.10g,%.17g,%.4g", problem.name(), problem.half(), type, parallelism,
-                problem.budget(), seed, problem.value(sweep.incumbent()), problem.optimum(), millis[millis.length / 2]);
+        return csvRow(problem.name(), problem.half(), type, parallelism, problem.budget(), seed, problem.value(sweep.incumbent()),
+                problem.optimum(), millis[millis.length / 2]);
+    }
+
+    static final String CSV_HEADER = "problem,half,searcher,parallelism,budget,seed,best,optimum,suggest_ms";
+
+    /** One run as bench/suite_report.py reads it; an unknown optimum is NaN (the report takes the best any run found). */
+    static String csvRow(String problem, String half, String searcher, int parallelism, int budget, long seed, double best,
+            double optimum, double suggestMillis) {
+        return String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%.10g,%.17g,%.4g", problem, half, searcher, parallelism, budget, seed, best,
+                optimum, suggestMillis);
     }
 }
