@@ -42,12 +42,11 @@ def distribution(domain):
     return optuna.distributions.CategoricalDistribution(values)
 
 
-def run_task(name, task, budget, sampler, parallelism, seed):
-    """One sweep of a scikit-learn task: the lowest loss found."""
+def sweep(sampler, parallelism, seed, distributions, budget, evaluate):
+    """Ask/tell with `parallelism` trials in flight, a random one finishing: (lowest value, its params, median ask ms)."""
     study = optuna.create_study(sampler=SAMPLERS[sampler](seed))
-    distributions = {param: distribution(domain) for param, domain in task["params"].items()}
     finishing = random.Random(seed)
-    running, asked, best, ask_seconds = [], 0, float("inf"), []
+    running, asked, best, best_params, ask_seconds = [], 0, float("inf"), None, []
     while asked < budget or running:
         while len(running) < parallelism and asked < budget:
             start = time.perf_counter()
@@ -55,35 +54,32 @@ def run_task(name, task, budget, sampler, parallelism, seed):
             ask_seconds.append(time.perf_counter() - start)
             asked += 1
         trial = running.pop(finishing.randrange(len(running)))
-        value = sklearn_tasks.loss(task, trial.params)
+        value = evaluate(trial.params)
         study.tell(trial, value)
-        best = min(best, value)
-    return best, 1000 * float(np.median(ask_seconds))
+        if value < best:
+            best, best_params = value, trial.params
+    return best, best_params, 1000 * float(np.median(ask_seconds))
+
+
+def run_task(task, sampler, parallelism, seed):
+    """One sweep of a scikit-learn task: the lowest loss found, and the median ask time."""
+    distributions = {param: distribution(domain) for param, domain in task["params"].items()}
+    best, _, millis = sweep(sampler, parallelism, seed, distributions, 128, lambda params: sklearn_tasks.loss(task, params))
+    return best, millis
 
 
 def run(problem, budget, sampler, parallelism, seed):
-    study = optuna.create_study(sampler=SAMPLERS[sampler](seed))
+    """One sweep of a synthetic problem: the noise-free value at the trial with the lowest value seen."""
     distributions = {"x%d" % i: optuna.distributions.FloatDistribution(lo, hi)
                      for i, (lo, hi) in enumerate(zip(problem.low, problem.high))}
     noise = np.random.default_rng(seed)
-    finishing = random.Random(seed)
-    running = []
-    asked = 0
-    best, best_x = float("inf"), None
-    ask_seconds = []
-    while asked < budget or running:
-        while len(running) < parallelism and asked < budget:
-            start = time.perf_counter()
-            running.append(study.ask(distributions))
-            ask_seconds.append(time.perf_counter() - start)
-            asked += 1
-        trial = running.pop(finishing.randrange(len(running)))
-        x = [trial.params["x%d" % i] for i in range(problem.dims)]
-        value = problem.function(x) + (problem.noise * noise.standard_normal() if problem.noise else 0.0)
-        study.tell(trial, value)
-        if value < best:
-            best, best_x = value, x
-    return problem.function(best_x), 1000 * float(np.median(ask_seconds))
+
+    def observed(params):
+        value = problem.function([params["x%d" % i] for i in range(problem.dims)])
+        return value + (problem.noise * noise.standard_normal() if problem.noise else 0.0)
+
+    _, params, millis = sweep(sampler, parallelism, seed, distributions, budget, observed)
+    return problem.function([params["x%d" % i] for i in range(problem.dims)]), millis
 
 
 def main():
@@ -108,7 +104,7 @@ def main():
             for parallelism in (int(p) for p in args.parallelism.split(",")):
                 for sampler in args.samplers.split(","):
                     for seed in range(args.first, args.first + args.seeds):
-                        best, millis = run_task(name, task, 128, sampler, parallelism, seed)
+                        best, millis = run_task(task, sampler, parallelism, seed)
                         print("%s,task,%s,%d,128,%d,%.10g,nan,%.4g" % (name, sampler, parallelism, seed, best, millis), flush=True)
         return
     for problem in suite():

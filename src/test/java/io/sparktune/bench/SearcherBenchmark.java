@@ -52,16 +52,21 @@ public final class SearcherBenchmark {
         }
 
         Space space() {
-            List<Parameter> params = new ArrayList<>();
-            for (int i = 0; i < low.length; i++) {
-                params.add(new Parameter("x" + i, new Uniform(low[i], high[i])));
-            }
-            return new Space(params);
+            return box(low, high);
         }
 
         double regret(Config config) {
             return function.evaluate(config, 0) - function.minimum();
         }
+    }
+
+    /** Parameters x0, x1, ... uniform between their bounds. */
+    static Space box(double[] low, double[] high) {
+        List<Parameter> params = new ArrayList<>();
+        for (int i = 0; i < low.length; i++) {
+            params.add(new Parameter("x" + i, new Uniform(low[i], high[i])));
+        }
+        return new Space(params);
     }
 
     private static final List<Problem> PROBLEMS = List.of(

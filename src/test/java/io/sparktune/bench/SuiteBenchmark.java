@@ -3,9 +3,7 @@ package io.sparktune.bench;
 import io.sparktune.core.Config;
 import io.sparktune.search.Searcher;
 import io.sparktune.search.Searchers;
-import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
-import io.sparktune.space.Uniform;
 import io.sparktune.train.function.BenchmarkFunction;
 
 import java.io.IOException;
@@ -67,11 +65,7 @@ public final class SuiteBenchmark {
         }
 
         Space space() {
-            List<Parameter> params = new ArrayList<>();
-            for (int i = 0; i < low.length; i++) {
-                params.add(new Parameter("x" + i, new Uniform(low[i], high[i])));
-            }
-            return new Space(params);
+            return SearcherBenchmark.box(low, high);
         }
 
         double value(Config config) {
