@@ -7,7 +7,7 @@ Per problem and searcher: the median simple regret (best - optimum) over seeds w
 interval, and Bayesmark's normalised score 100 * (1 - (median - optimum) / (reference median - optimum)),
 the reference being random search's median on the same problem (SparkTune's `random` unless
 --reference names another). Runs with fewer seeds than the most any searcher had on the same
-problem (a run still in progress) are left out. Per half and parallelism, one line per searcher: the mean normalised
+problem, parallelism and budget (a run still in progress) are left out. Per half and parallelism, one line per searcher: the mean normalised
 score and, for each Optuna sampler, the share of problems where the searcher's median is lower (a tie
 counts a half), over the problems that every searcher in the table was run on. Where a problem has both parallelism 1 and 8, the loss at 8: the median over
 problems of the sequential score minus the parallel one.
@@ -56,8 +56,8 @@ def main():
     # A run still in progress (fewer seeds than the problem's other searchers had) is left out.
     most = collections.Counter()
     for key, values in runs.items():
-        most[key[0]] = max(most[key[0]], len(values))
-    runs = {key: values for key, values in runs.items() if len(values) == most[key[0]]}
+        most[(key[0], key[2], key[3])] = max(most[(key[0], key[2], key[3])], len(values))
+    runs = {key: values for key, values in runs.items() if len(values) == most[(key[0], key[2], key[3])]}
     rng = np.random.default_rng(1)
     median = {key: float(np.median(v)) for key, v in runs.items()}
     reference = {}
