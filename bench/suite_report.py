@@ -31,6 +31,7 @@ def main():
     parser.add_argument("--reference", default="random")
     parser.add_argument("--detail", action="store_true", help="print the per-problem table too")
     parser.add_argument("--searchers", help="only these (comma-separated), besides the reference")
+    parser.add_argument("--pivot", action="store_true", help="per parallelism, one row per problem, one column per searcher")
     args = parser.parse_args()
     wanted = set(args.searchers.split(",")) | {args.reference} if args.searchers else None
     raw = collections.defaultdict(list)
@@ -83,6 +84,21 @@ def main():
             s = score.get(key)
             print("| %s (%d) | %s | %s | %d | %.4g | %.4g–%.4g | %s |" % (problem, budget, meta[problem], searcher, parallelism,
                                                                     median[key], low, high, "" if s is None else "%.1f" % s))
+    if args.pivot:
+        for parallelism in sorted({k[2] for k in runs}):
+            print()
+            print("**Parallelism %d: median simple regret (normalised score)**" % parallelism)
+            print()
+            print("| problem (budget) | half | " + " | ".join(searchers) + " |")
+            print("| --- | --- | " + " | ".join("---" for _ in searchers) + " |")
+            for problem, budget in sorted({(k[0], k[3]) for k in runs if k[2] == parallelism},
+                                          key=lambda pb: (list(meta).index(pb[0]), pb[1])):
+                cells = []
+                for searcher in searchers:
+                    key = (problem, searcher, parallelism, budget)
+                    cells.append("" if key not in median else "%.3g (%.0f)" % (median[key], score[key]) if key in score
+                                 else "%.3g" % median[key])
+                print("| %s (%d) | %s | %s |" % (problem, budget, meta[problem], " | ".join(cells)))
     for half in ("dev", "held", "all", "task"):
         for parallelism in sorted({k[2] for k in runs}):
             keys = {k for k in runs if k[2] == parallelism and (meta[k[0]] == half or half == "all" and meta[k[0]] != "task")}
