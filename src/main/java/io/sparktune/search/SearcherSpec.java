@@ -23,6 +23,7 @@ public sealed interface SearcherSpec {
         GRID(GridSearcher::new),
         RANDOM(RandomSearcher::new),
         SOBOL(SobolSearcher::new),
+        CMAES(CmaEsSearcher::new),
         AUTO((space, seed) -> new AutoSearcher(GpOptions.defaults(space).create(space, seed),
                 TpeOptions.DEFAULTS.create(space, seed), space.dimensions().size()));
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /** The searchers a spec can name, and the one place that reads their options: {@link #validate} makes a {@link SearcherSpec}. */
 public final class Searchers {
-    private static final List<String> TYPES = List.of("grid", "random", "sobol", "tpe", "gp", "evolution", "auto");
+    private static final List<String> TYPES = List.of("grid", "random", "sobol", "tpe", "gp", "cmaes", "evolution", "auto");
 
     private Searchers() {
     }

@@ -6,6 +6,7 @@ import io.sparktune.core.Observation;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.core.TrialStatus;
 import io.sparktune.search.Searcher;
+import io.sparktune.search.SearcherSpec;
 import io.sparktune.search.Searchers;
 import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
@@ -51,16 +52,21 @@ public final class SearcherBenchmark {
         }
 
         Space space() {
-            List<Parameter> params = new ArrayList<>();
-            for (int i = 0; i < low.length; i++) {
-                params.add(new Parameter("x" + i, new Uniform(low[i], high[i])));
-            }
-            return new Space(params);
+            return box(low, high);
         }
 
         double regret(Config config) {
             return function.evaluate(config, 0) - function.minimum();
         }
+    }
+
+    /** Parameters x0, x1, ... uniform between their bounds. */
+    static Space box(double[] low, double[] high) {
+        List<Parameter> params = new ArrayList<>();
+        for (int i = 0; i < low.length; i++) {
+            params.add(new Parameter("x" + i, new Uniform(low[i], high[i])));
+        }
+        return new Space(params);
     }
 
     private static final List<Problem> PROBLEMS = List.of(
@@ -112,9 +118,11 @@ public final class SearcherBenchmark {
             System.out.println();
             System.out.println("| searcher | observations | dims | median suggest ms |");
             System.out.println("| --- | --- | --- | --- |");
-            timeAt("gp", 100, 10);
-            timeAt("gp", 1000, 10);
-            timeAt("tpe", 10_000, 10);
+            timeAt("gp", 100, 10, false);
+            timeAt("gp", 1000, 10, false);
+            timeAt("tpe", 10_000, 10, false);
+            timeAt("cmaes", 10_000, 10, false);
+            timeAt("cmaes", 10_000, 10, true);
         }
     }
 
@@ -158,7 +166,7 @@ public final class SearcherBenchmark {
     }
 
     /** {@code gp:maxPoints=64}: a type, then integer options. */
-    private static PluginSpec spec(String text) {
+    static PluginSpec spec(String text) {
         String[] parts = text.split(":");
         Map<String, Object> options = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
@@ -168,8 +176,11 @@ public final class SearcherBenchmark {
         return new PluginSpec(parts[0], options);
     }
 
-    /** Median time of 11 suggestions, after 10 to warm the JIT up, after {@code n} random observations of levy in {@code dims} dimensions. */
-    private static void timeAt(String type, int n, int dims) {
+    /**
+     * Median time of 11 suggestions, after 10 to warm the JIT up, after {@code n} random observations of levy in {@code dims} dimensions.
+     * {@code cold}: a new searcher for every suggestion, as after a driver restart, so cmaes replays the whole history.
+     */
+    private static void timeAt(String type, int n, int dims, boolean cold) {
         Problem levy = Problem.cube("levy", BenchmarkFunction.LEVY, -10, 10, dims, n);
         Space space = levy.space();
         History history = new History();
@@ -181,17 +192,19 @@ public final class SearcherBenchmark {
             history.finished(i);
             history.observe(new Observation(i, config, levy.regret(config), TrialStatus.COMPLETED, 1));
         }
-        Searcher searcher = Searchers.validate(PluginSpec.of(type), space, "searcher").create(space, 1);
+        SearcherSpec spec = Searchers.validate(PluginSpec.of(type), space, "searcher");
+        Searcher searcher = spec.create(space, 1);
         for (int warmUp = 0; warmUp < 10; warmUp++) {
-            searcher.suggest(1, history);
+            (cold ? spec.create(space, 1) : searcher).suggest(1, history);
         }
         double[] millis = new double[11];
         for (int r = 0; r < millis.length; r++) {
+            Searcher timed = cold ? spec.create(space, 1) : searcher;
             long start = System.nanoTime();
-            searcher.suggest(1, history);
+            timed.suggest(1, history);
             millis[r] = (System.nanoTime() - start) / 1e6;
         }
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f |%n", type, n, dims, median(millis));
+        System.out.printf(Locale.ROOT, "| %s%s | %d | %d | %.1f |%n", type, cold ? " (new searcher)" : "", n, dims, median(millis));
     }
 
     private static double median(double[] values) {

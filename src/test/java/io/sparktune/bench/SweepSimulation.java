@@ -22,6 +22,7 @@ public final class SweepSimulation {
     private final ToDoubleFunction<Config> loss;
     private final List<Long> suggestNanos = new ArrayList<>();
     private final History history = new History();
+    private Config incumbent;
 
     public SweepSimulation(Searcher searcher, ToDoubleFunction<Config> loss) {
         this.searcher = searcher;
@@ -49,13 +50,21 @@ public final class SweepSimulation {
             int id = ids.get(finishing.nextInt(ids.size()));
             Config config = running.remove(id);
             double value = loss.applyAsDouble(config);
-            best = Math.min(best, value);
+            if (value < best) {
+                best = value;
+                incumbent = config;
+            }
             history.finished(id);
             if (searcher.learns()) {
                 history.observe(new Observation(id, config, value, TrialStatus.COMPLETED, 1));
             }
         }
         return best;
+    }
+
+    /** The config with the lowest loss {@link #run} saw: what a user of a noisy objective would pick. */
+    public Config incumbent() {
+        return incumbent;
     }
 
     /** What the searcher was last asked with: every trial finished and observed. */

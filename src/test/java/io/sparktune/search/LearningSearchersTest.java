@@ -42,7 +42,7 @@ class LearningSearchersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "gp", "evolution", "auto"})
+    @ValueSource(strings = {"tpe", "gp", "cmaes", "evolution", "auto"})
     void resumedSweepSuggestsWhatAnUninterruptedOneWould(String type) {
         History history = sweep(type, 25, 2);
         List<Config> uninterrupted = searcher(type, Spaces.mixed(), 42).suggest(3, history);
@@ -51,7 +51,7 @@ class LearningSearchersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "gp", "evolution"})
+    @ValueSource(strings = {"tpe", "gp", "cmaes", "evolution"})
     void askingForSeveralAtOnceMatchesAskingOneAtATimeWhileNothingFinishes(String type) {
         History history = sweep(type, 25, 1);
         Searcher searcher = searcher(type, Spaces.mixed(), 42);
@@ -65,7 +65,7 @@ class LearningSearchersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "gp", "evolution", "auto"})
+    @ValueSource(strings = {"tpe", "gp", "cmaes", "evolution", "auto"})
     void conditionalAndMixedSpacesGetValidConfigs(String type) {
         History history = sweep(type, 30, 3);
         for (Observation o : history.observations()) {
@@ -81,7 +81,7 @@ class LearningSearchersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "gp", "evolution", "auto"})
+    @ValueSource(strings = {"tpe", "gp", "cmaes", "evolution", "auto"})
     void batchSuggestionsAreDistinct(String type) {
         History history = sweep(type, 20, 4);
         List<Config> batch = searcher(type, Spaces.mixed(), 42).suggest(6, history);
@@ -91,7 +91,7 @@ class LearningSearchersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"tpe", "gp"})
+    @ValueSource(strings = {"tpe", "gp", "cmaes"})
     void modelsLearnWhichCategoryIsBest(String type) {
         // Blind choices would pick adam in a third of the trials.
         History history = sweep(type, 80, 1);

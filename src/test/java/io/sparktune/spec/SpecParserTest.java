@@ -76,7 +76,7 @@ class SpecParserTest {
                 problem(BRANIN + ", \"budget\": {\"timeBudget\": \"soon\"}}"));
         assertEquals("space.json: mode: mode must be 'min' or 'max', got 'maximum'", problem(BRANIN + ", \"mode\": \"maximum\"}"));
         assertTrue(problem("{\"params\": {\"x\": 1}, \"trainable\": {\"type\": \"bigdl\"}}").startsWith("space.json: trainable.type: unknown trainable 'bigdl' (expected one of "));
-        assertEquals("space.json: trainable.function: unknown function 'brainn' (expected one of branin, hartmann6, levy, rosenbrock, noisy)",
+        assertEquals("space.json: trainable.function: unknown function 'brainn' (expected one of branin, hartmann6, levy, rosenbrock, sixhumpcamel, goldsteinprice, shekel, michalewicz, rastrigin, griewank, schwefel, powell, dixonprice, zakharov, ellipsoid, sharpridge, differentpowers, ackley, styblinskitang, noisy)",
                 problem("{\"params\": {\"x0\": 1}, \"trainable\": {\"type\": \"function\", \"function\": \"brainn\"}}"));
         assertEquals("space.json: params: hartmann6 needs parameters x0..x5 (the space defines 2 of them)",
                 problem("{\"params\": {\"x0\": 1, \"x1\": 2}, \"trainable\": {\"type\": \"function\", \"function\": \"hartmann6\"}}"));
