@@ -9,64 +9,109 @@ import io.sparktune.space.Normal;
 import io.sparktune.space.QUniform;
 import io.sparktune.space.Space;
 import io.sparktune.space.Uniform;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.param.Params;
 
+import java.io.Serializable;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A space's parameters as an estimator's Spark ML {@link Param}s, by name: checked once against
- * the estimator's real params and value types, then turned into a {@link ParamMap} per trial.
+ * A space's parameters as an estimator's Spark ML {@link Param}s, by name: checked once against the
+ * estimator's real params and value types, then turned into a {@link ParamMap} per trial. A plain
+ * estimator's params are named as they are ({@code maxDepth}) or after its uid ({@code rfc_1a2b.maxDepth});
+ * a {@link Pipeline}'s after the stage's uid or its index ({@code stage1.maxDepth}: a space's names start
+ * with a letter).
  */
-public final class EstimatorParams {
-    private EstimatorParams() {
+public final class EstimatorParams implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final String owner;
+    private final Map<String, Param<?>> byName;
+    private final List<String> known;
+
+    private EstimatorParams(String owner, Map<String, Param<?>> byName, List<String> known) {
+        this.owner = owner;
+        this.byName = byName;
+        this.known = known;
+    }
+
+    /** The tunable params of {@code estimator}, or of every stage of a pipeline. */
+    public static EstimatorParams of(PipelineStage estimator) {
+        Map<String, Param<?>> byName = new LinkedHashMap<>();
+        if (estimator instanceof Pipeline pipeline) {
+            PipelineStage[] stages = pipeline.getStages();
+            for (int i = 0; i < stages.length; i++) {
+                for (Param<?> param : tunable(stages[i])) {
+                    byName.put(stages[i].uid() + "." + param.name(), param);
+                    byName.put("stage" + i + "." + param.name(), param);
+                }
+            }
+            List<String> known = byName.keySet().stream().filter(name -> !name.matches("stage\\d+\\..*")).toList();
+            return new EstimatorParams("the pipeline", byName, known);
+        }
+        List<String> known = tunable(estimator).stream().map(Param::name).toList();
+        for (Param<?> param : tunable(estimator)) {
+            byName.put(param.name(), param);
+            byName.put(estimator.uid() + "." + param.name(), param);
+        }
+        return new EstimatorParams(estimator.getClass().getSimpleName(), byName, known);
     }
 
     /**
-     * Refuses a space parameter that {@code estimator} has no tunable param of that name for, or
-     * whose values the param's type or its own validator refuses, naming {@code params.<name>}.
+     * Refuses a space parameter that names no tunable param, or whose values the param's type or
+     * its own validator refuses, naming {@code params.<name>}.
      */
-    public static void check(Params estimator, Space space) {
-        String owner = estimator.getClass().getSimpleName();
+    public void check(Space space) {
         for (Space.Dimension dimension : space.dimensions()) {
             String name = dimension.parameter().name();
             String path = "params." + dimension.key().replace('/', '.');
-            if (!estimator.hasParam(name) || ParamKind.of(estimator.getParam(name)).isEmpty()) {
-                throw new InvalidInputException(null, path, owner + " has no param '" + name + "' (known: " + known(estimator) + ")");
+            Param<Object> param = typed(byName.get(name));
+            if (param == null) {
+                throw new InvalidInputException(null, path, owner + " has no param '" + name + "' (known: " + String.join(", ", known) + ")");
             }
-            Param<Object> param = typed(estimator.getParam(name));
             ParamKind kind = ParamKind.of(param).orElseThrow();
             for (Object value : probes(dimension.parameter().domain())) {
                 Object converted;
                 try {
                     converted = kind.convert(value);
                 } catch (IllegalArgumentException | ArithmeticException e) {
-                    throw new InvalidInputException(null, path, owner + "." + name + " is " + article(kind) + " param: " + e.getMessage());
+                    throw new InvalidInputException(null, path, describe(param) + " is " + article(kind) + " param: " + e.getMessage());
                 }
                 if (!(Boolean) param.isValid().apply(converted)) {
-                    throw new InvalidInputException(null, path, owner + "." + name + " does not take " + value + " (" + param.doc() + ")");
+                    throw new InvalidInputException(null, path, describe(param) + " does not take " + value + " (" + param.doc() + ")");
                 }
             }
         }
     }
 
-    /** The trial's values as a param map of {@code estimator}; names and types were checked by {@link #check}. */
-    public static ParamMap paramMap(Params estimator, Config config) {
+    /** The trial's values as a param map; names and types were checked by {@link #check}. */
+    public ParamMap paramMap(Config config) {
         ParamMap map = new ParamMap();
         config.values().forEach((name, value) -> {
-            Param<Object> param = typed(estimator.getParam(name));
+            Param<Object> param = typed(byName.get(name));
             map.put(param, ParamKind.of(param).orElseThrow().convert(value));
         });
         return map;
     }
 
-    /** The estimator's params a space can set, in Spark's order (by name). */
-    static String known(Params estimator) {
-        return Arrays.stream(estimator.params()).filter(p -> ParamKind.of(p).isPresent()).map(Param::name)
-                .collect(Collectors.joining(", "));
+    private String describe(Param<?> param) {
+        return (owner.equals("the pipeline") ? param.parent() : owner) + "." + param.name();
+    }
+
+    /** The params of {@code params} a space can set, in Spark's order (by name). */
+    static List<Param<?>> tunable(Params params) {
+        return Arrays.stream(params.params()).filter(p -> ParamKind.of(p).isPresent()).collect(Collectors.toList());
+    }
+
+    /** Their names, for messages. */
+    static String known(Params params) {
+        return tunable(params).stream().map(Param::name).collect(Collectors.joining(", "));
     }
 
     @SuppressWarnings("unchecked")

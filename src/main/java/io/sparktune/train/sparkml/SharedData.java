@@ -27,10 +27,10 @@ import java.util.UUID;
  *
  * @param runId unique to this run in this Spark application, so trials' job groups never collide with another run's
  */
-public record SharedData(String runId, List<Fold> folds, String label, String features) implements Serializable {
+public record SharedData(String runId, List<Fold> folds) implements Serializable {
     /** Splits and fractions are fixed, so every trial of a sweep fits and validates on the same rows. */
     static final long SEED = 20_240_601L;
-    static final String FEATURES = "sparktune_features";
+    public static final String FEATURES = "sparktune_features";
     private static final String UNIFORM = "sparktune_u";
 
     /** One training set and the rows it is validated on. */
@@ -41,26 +41,60 @@ public record SharedData(String runId, List<Fold> folds, String label, String fe
         }
     }
 
-    /** Reads, selects, splits and caches the data as {@code data} says. */
+    /**
+     * Reads the data as {@code data} says, keeping the label as a double and the features as one
+     * vector column named {@link #FEATURES}, then splits and caches it.
+     */
     public static SharedData read(SparkSession spark, MlData data) throws IOException {
-        // Cached before it is split, so that the random columns the splits and fractions rest on are drawn once.
-        Dataset<Row> train = cache(prepare(read(spark, data, data.train()), data));
-        List<Fold> folds = new ArrayList<>();
+        Dataset<Row> train = prepare(read(spark, data, data.train()), data);
         if (data.validation() != null) {
-            folds.add(new Fold(train, cache(prepare(read(spark, data, data.validation()), data))));
-        } else if (data.folds() == 0) {
-            Dataset<Row>[] parts = train.randomSplit(new double[] {1 - data.split(), data.split()}, SEED);
-            folds.add(new Fold(cache(parts[0]), cache(parts[1])));
+            Dataset<Row> validation = cache(prepare(read(spark, data, data.validation()), data));
+            return new SharedData(UUID.randomUUID().toString(), List.of(new Fold(cache(withUniform(train)), validation)));
+        }
+        return split(train, data.folds(), data.split());
+    }
+
+    /**
+     * {@code rows} split into k folds, or (with {@code folds} 0) into a training and a validation
+     * set holding out {@code heldOut} of the rows; every set cached. Where a row goes, and which
+     * fractions of the training rows it is in, follow from a hash of its values, so a rerun (a
+     * resumed sweep) splits the same way however the rows are partitioned.
+     */
+    public static SharedData split(Dataset<Row> rows, int folds, double heldOut) {
+        Dataset<Row> all = withUniform(rows);
+        Column position = unit(rows, SEED + 1);
+        List<Fold> made = new ArrayList<>();
+        if (folds == 0) {
+            Column held = position.lt(heldOut);
+            made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
         } else {
-            Dataset<Row> numbered = train.withColumn("sparktune_fold", functions.floor(functions.rand(SEED + 1).multiply(data.folds())));
-            for (int k = 0; k < data.folds(); k++) {
-                Column held = numbered.col("sparktune_fold").equalTo(k);
-                folds.add(new Fold(cache(numbered.filter(functions.not(held)).drop("sparktune_fold")),
-                        cache(numbered.filter(held).drop("sparktune_fold"))));
+            for (int k = 0; k < folds; k++) {
+                Column held = functions.floor(position.multiply(folds)).equalTo(k);
+                made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
             }
         }
-        String features = data.features().size() == 1 && isVector(train, data.features().get(0)) ? data.features().get(0) : FEATURES;
-        return new SharedData(UUID.randomUUID().toString(), List.copyOf(folds), data.label(), features);
+        return new SharedData(UUID.randomUUID().toString(), List.copyOf(made));
+    }
+
+    /** Frees the cached sets once the run is over. */
+    public void release() {
+        folds.forEach(fold -> {
+            fold.train().unpersist();
+            fold.validation().unpersist();
+        });
+    }
+
+    private static Dataset<Row> withUniform(Dataset<Row> rows) {
+        return rows.withColumn(UNIFORM, unit(rows, SEED + 2));
+    }
+
+    /** A number in [0, 1) from a seeded hash of the row's values. */
+    private static Column unit(Dataset<Row> rows, long seed) {
+        List<Column> values = new ArrayList<>();
+        values.add(functions.lit(seed));
+        Arrays.stream(rows.columns()).map(rows::col).forEach(values::add);
+        long buckets = 1L << 40;
+        return functions.pmod(functions.xxhash64(values.toArray(new Column[0])), functions.lit(buckets)).divide((double) buckets);
     }
 
     private static Dataset<Row> read(SparkSession spark, MlData data, String path) {
@@ -72,7 +106,7 @@ public record SharedData(String runId, List<Fold> folds, String label, String fe
         };
     }
 
-    /** The label as a double, one features vector (assembled from numeric columns when need be), and the random column. */
+    /** The label as a double and one features vector, assembled from numeric columns when need be. */
     private static Dataset<Row> prepare(Dataset<Row> table, MlData data) throws IOException {
         String where = data.train();
         StructField label = field(table, data.label(), where);
@@ -94,8 +128,7 @@ public record SharedData(String runId, List<Fold> folds, String label, String fe
             table = assembled;
             features = assembled.col(FEATURES);
         }
-        return table.select(table.col(data.label()).cast("double").as(data.label()), features,
-                functions.rand(SEED + 2).as(UNIFORM));
+        return table.select(table.col(data.label()).cast("double").as(data.label()), features.as(FEATURES));
     }
 
     private static boolean isVector(Dataset<Row> table, String column) {

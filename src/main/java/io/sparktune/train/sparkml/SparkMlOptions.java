@@ -3,6 +3,8 @@ package io.sparktune.train.sparkml;
 import io.sparktune.train.Trainable;
 import io.sparktune.train.TrainableSpec;
 import org.apache.spark.SparkContext;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
@@ -30,8 +32,21 @@ record SparkMlOptions(String estimator, MlData data, EvaluatorSpec evaluator, Li
         return SharedData.read(SparkSession.builder().getOrCreate(), data);
     }
 
+    /** Each trial makes its own estimator, reading the label and the features column that {@link SharedData} made. */
     @Override
     public Trainable create(Serializable prepared) {
-        return new SparkMlTrainable(this, (SharedData) prepared);
+        Estimator<?> instance = MlClasses.make(estimator, Estimator.class, "trainable.estimator");
+        return new EstimatorTrial(instance, config -> {
+            ParamMap params = EstimatorParams.of(instance).paramMap(config);
+            setColumn(instance, params, "labelCol", data.label());
+            setColumn(instance, params, "featuresCol", SharedData.FEATURES);
+            return params;
+        }, evaluator.create(data.label(), SharedData.FEATURES), fidelity, (SharedData) prepared);
+    }
+
+    private static void setColumn(Estimator<?> estimator, ParamMap params, String name, String column) {
+        if (estimator.hasParam(name)) {
+            params.put(EstimatorParams.typed(estimator.getParam(name)), column);
+        }
     }
 }

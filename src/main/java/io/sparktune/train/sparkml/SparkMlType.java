@@ -29,7 +29,7 @@ public final class SparkMlType implements TrainableType {
     public TrainableSpec validate(PluginSpec spec, Space space, String path) {
         Options options = new Options(spec, path).allow(OPTIONS);
         String estimator = options.requiredString("estimator");
-        EstimatorParams.check(MlClasses.make(estimator, Estimator.class, options.path("estimator")), space);
+        EstimatorParams.of(MlClasses.make(estimator, Estimator.class, options.path("estimator"))).check(space);
         MlData data = MlData.parse(spec.options().get("data"), options.path("data"));
         EvaluatorSpec evaluator = EvaluatorSpec.parse(spec.options().get("evaluator"), options.path("evaluator"));
         return new SparkMlOptions(estimator, data, evaluator, fidelity(spec.options().get("fidelity"), options.path("fidelity")));

@@ -14,33 +14,43 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
- * One trial of a {@code sparkml} sweep, on the driver: fits the estimator with the trial's params at
- * each fidelity step on that fraction of every fold's training rows, evaluates on the fold's
- * validation rows and reports the mean; a scheduler may stop it between steps. A trial that
- * finishes with one fold saves its model with Spark ML's writer as {@code trials/<id>/model}.
+ * One trial that fits a Spark ML estimator, on the driver: fits it with the trial's params at each
+ * fidelity step on that fraction of every fold's training rows, evaluates on the fold's validation
+ * rows and reports the mean; a scheduler may stop it between steps. A trial that finishes with one
+ * fold saves its model with Spark ML's writer as {@code trials/<id>/model}. The {@code sparkml}
+ * trainable and {@code TuneValidator} both run their trials as this.
  */
-final class SparkMlTrainable implements Trainable {
-    private final SparkMlOptions options;
+public final class EstimatorTrial implements Trainable {
+    private final Estimator<?> estimator;
+    private final Function<Config, ParamMap> params;
+    private final Evaluator evaluator;
+    private final List<Long> fidelity;
     private final SharedData data;
 
-    SparkMlTrainable(SparkMlOptions options, SharedData data) {
-        this.options = options;
+    /**
+     * @param estimator this trial's own estimator instance
+     * @param params    the trial's config as params of {@code estimator}
+     * @param fidelity  ascending steps: step s fits on s/last of the training rows
+     */
+    public EstimatorTrial(Estimator<?> estimator, Function<Config, ParamMap> params, Evaluator evaluator, List<Long> fidelity,
+                          SharedData data) {
+        this.estimator = estimator;
+        this.params = params;
+        this.evaluator = evaluator;
+        this.fidelity = fidelity;
         this.data = data;
     }
 
     @Override
     public Map<String, Double> train(Config config, TrialContext context) throws Exception {
-        Estimator<?> estimator = MlClasses.make(options.estimator(), Estimator.class, "trainable.estimator");
-        ParamMap params = EstimatorParams.paramMap(estimator, config);
-        setColumn(estimator, params, "labelCol", data.label());
-        setColumn(estimator, params, "featuresCol", data.features());
-        Evaluator evaluator = options.evaluator().create(data.label(), data.features());
+        ParamMap trialParams = params.apply(config);
         String group = TrialJobs.group(data.runId(), context.trialId());
         try {
             return TrialJobs.run(data.folds().get(0).train().sparkSession().sparkContext(), group,
-                    "trial " + context.trialId() + ": " + config, context, () -> fit(estimator, params, evaluator, context));
+                    "trial " + context.trialId() + ": " + config, context, () -> fit(trialParams, context));
         } catch (SparkException e) {
             throw rootCause(e);
         }
@@ -63,16 +73,15 @@ final class SparkMlTrainable implements Trainable {
         return new SparkException(message.lines().findFirst().orElse(message));
     }
 
-    private Map<String, Double> fit(Estimator<?> estimator, ParamMap params, Evaluator evaluator, TrialContext context) throws Exception {
-        List<Long> steps = options.fidelity();
-        long last = steps.get(steps.size() - 1);
+    private Map<String, Double> fit(ParamMap trialParams, TrialContext context) throws Exception {
+        long last = fidelity.get(fidelity.size() - 1);
         Map<String, Double> metrics = Map.of();
         Model<?> model = null;
-        for (long step : steps) {
+        for (long step : fidelity) {
             double[] values = new double[data.folds().size()];
             for (int k = 0; k < values.length; k++) {
                 SharedData.Fold fold = data.folds().get(k);
-                model = (Model<?>) estimator.fit(fold.train((double) step / last), params);
+                model = (Model<?>) estimator.fit(fold.train((double) step / last), trialParams);
                 values[k] = evaluator.evaluate(model.transform(fold.validation()));
             }
             metrics = metrics(evaluator, values);
@@ -87,12 +96,17 @@ final class SparkMlTrainable implements Trainable {
         return metrics;
     }
 
+    /** The name the evaluator's metric goes by: its {@code metricName}, else "metric". */
+    public static String metricName(Evaluator evaluator) {
+        return evaluator.hasParam("metricName") ? String.valueOf(evaluator.getOrDefault(evaluator.getParam("metricName"))) : "metric";
+    }
+
     /**
      * The evaluator's metric by its name (the mean over folds, and each fold's), and {@code loss}, the
      * same signed so that smaller is better: a sweep may name either with its mode.
      */
     static Map<String, Double> metrics(Evaluator evaluator, double[] values) {
-        String name = evaluator.hasParam("metricName") ? String.valueOf(evaluator.getOrDefault(evaluator.getParam("metricName"))) : "metric";
+        String name = metricName(evaluator);
         double mean = Arrays.stream(values).average().orElse(Double.NaN);
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(name, mean);
@@ -103,11 +117,5 @@ final class SparkMlTrainable implements Trainable {
             }
         }
         return metrics;
-    }
-
-    private static void setColumn(Estimator<?> estimator, ParamMap params, String name, String column) {
-        if (estimator.hasParam(name)) {
-            params.put(EstimatorParams.typed(estimator.getParam(name)), column);
-        }
     }
 }
