@@ -75,19 +75,28 @@ public final class EstimatorParams implements Serializable {
             if (param == null) {
                 throw new InvalidInputException(null, path, owner + " has no param '" + name + "' (known: " + String.join(", ", known) + ")");
             }
-            ParamKind kind = ParamKind.of(param).orElseThrow();
             for (Object value : probes(dimension.parameter().domain())) {
-                Object converted;
-                try {
-                    converted = kind.convert(value);
-                } catch (IllegalArgumentException | ArithmeticException e) {
-                    throw new InvalidInputException(null, path, describe(param) + " is " + article(kind) + " param: " + e.getMessage());
-                }
-                if (!(Boolean) param.isValid().apply(converted)) {
-                    throw new InvalidInputException(null, path, describe(param) + " does not take " + value + " (" + param.doc() + ")");
-                }
+                checked(param, describe(param), value, path);
             }
         }
+    }
+
+    /**
+     * {@code value} as {@code param}'s type, when the param's own validator takes it; else refused
+     * at {@code path}, naming the param as {@code qualifiedName}.
+     */
+    static Object checked(Param<Object> param, String qualifiedName, Object value, String path) {
+        ParamKind kind = ParamKind.of(param).orElseThrow();
+        Object converted;
+        try {
+            converted = kind.convert(value);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new InvalidInputException(null, path, qualifiedName + " is " + article(kind) + " param: " + e.getMessage());
+        }
+        if (!(Boolean) param.isValid().apply(converted)) {
+            throw new InvalidInputException(null, path, qualifiedName + " does not take " + value + " (" + param.doc() + ")");
+        }
+        return converted;
     }
 
     /** The trial's values as a param map; names and types were checked by {@link #check}. */

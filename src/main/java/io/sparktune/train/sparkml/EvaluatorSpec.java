@@ -63,16 +63,7 @@ public record EvaluatorSpec(String className, Map<String, Object> params) implem
                         + "' (known: " + EstimatorParams.known(evaluator) + ")");
             }
             Param<Object> param = EstimatorParams.typed(evaluator.getParam(name));
-            Object converted;
-            try {
-                converted = ParamKind.of(param).orElseThrow().convert(value);
-            } catch (IllegalArgumentException | ArithmeticException e) {
-                throw new InvalidInputException(null, where, e.getMessage());
-            }
-            if (!(Boolean) param.isValid().apply(converted)) {
-                throw new InvalidInputException(null, where, evaluator.getClass().getSimpleName() + "." + name + " does not take "
-                        + value + " (" + param.doc() + ")");
-            }
+            Object converted = EstimatorParams.checked(param, evaluator.getClass().getSimpleName() + "." + name, value, where);
             map.put(param, converted);
         });
         return map;
