@@ -15,7 +15,7 @@ import java.io.Serializable;
  * The search space of a {@link TuneValidator}: Spark ML params and the values to search, built
  * with typed calls ({@code new ParamSpace().logUniform(lr.regParam(), 1e-6, 1)}) or given as
  * SparkTune's JSON {@code params} ({@link #fromJson}). Either way it is kept as that JSON, params
- * named {@code <stage uid>.<param>}, which is how it is saved with the validator.
+ * named {@code <stage uid>.<param>}: the validator's {@code space} param is that string.
  */
 public final class ParamSpace implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -65,6 +65,13 @@ public final class ParamSpace implements Serializable {
     /** One of the values, unordered: strings, booleans or numbers. */
     public ParamSpace choice(Param<?> param, Object... values) {
         return with(param, "choice", JSON.valueToTree(values));
+    }
+
+    /** The same space with each parameter renamed by {@code rename}. */
+    ParamSpace renamed(java.util.function.UnaryOperator<String> rename) {
+        ObjectNode copy = JSON.createObjectNode();
+        params.fields().forEachRemaining(field -> copy.set(rename.apply(field.getKey()), field.getValue()));
+        return new ParamSpace(copy);
     }
 
     /** The space's JSON {@code params}. */

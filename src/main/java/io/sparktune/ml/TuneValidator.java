@@ -210,8 +210,9 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
     public TuneValidatorModel fit(Dataset<?> dataset) {
         Estimator<?> tuned = getOrDefault(estimator);
         Evaluator metric = getOrDefault(evaluator);
-        Space searched = ParamSpace.fromJson(getOrDefault(space)).space();
         EstimatorParams params = EstimatorParams.of(tuned);
+        ParamSpace stable = ParamSpace.fromJson(getOrDefault(space)).renamed(params::stableName);
+        Space searched = stable.space();
         params.check(searched);
         String schedulerType = getOrDefault(scheduler);
         if (!SCHEDULERS.contains(schedulerType)) {
@@ -223,7 +224,7 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         String dir = temporary ? temporaryDir() : getOrDefault(sweepDir);
         try {
             List<Long> fidelity = schedulerType.equals("fifo") ? List.of(1L) : RUNGS;
-            SweepSpec spec = spec(searched, new ValidatorTrials(tuned, params, metric, fidelity, data), schedulerType, metric, tuned);
+            SweepSpec spec = spec(stable, searched, new ValidatorTrials(tuned, params, metric, fidelity, data), schedulerType, metric, tuned);
             SweepOutcome outcome = SparkTune.run(spec, new RunOptions(dir, null, RunOptions.DEFAULT_LOCK_STALE,
                     new PrintStream(PrintStream.nullOutputStream()), RunOptions.DEFAULT_PROGRESS_MILLIS));
             if (outcome.best() == null) {
@@ -249,7 +250,8 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         }
     }
 
-    private SweepSpec spec(Space searched, ValidatorTrials trials, String schedulerType, Evaluator metric, Estimator<?> tuned) {
+    private SweepSpec spec(ParamSpace stable, Space searched, ValidatorTrials trials, String schedulerType, Evaluator metric,
+                           Estimator<?> tuned) {
         String searcherType = getOrDefault(searcher);
         SearcherSpec searcherSpec = Searchers.validate(PluginSpec.of(searcherType), searched, "searcher");
         Map<String, Object> schedulerOptions = schedulerType.equals("asha")
@@ -260,9 +262,9 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         Budget budget = new Budget((Integer) getOrDefault(numTrials), (Integer) getOrDefault(parallelism), null, null, 1);
         // What makes a rerun with a sweep directory the same sweep: everything but the budget.
         ObjectNode identity = JSON.createObjectNode();
-        identity.put("estimator", tuned.getClass().getName() + " " + tuned.uid());
+        identity.put("estimator", tuned.getClass().getName());
         identity.put("evaluator", metric.getClass().getName() + " " + metricName);
-        identity.set("params", readTree(getOrDefault(space)));
+        identity.set("params", readTree(stable.toJson()));
         identity.put("validation", isSet(trainRatio) ? "trainRatio " + checkedRatio() : "numFolds " + checkedFolds());
         identity.put("searcher", searcherType);
         identity.put("scheduler", schedulerType);

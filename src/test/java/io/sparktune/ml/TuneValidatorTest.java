@@ -59,8 +59,9 @@ class TuneValidatorTest {
         }
         Row best = model.trials().orderBy(functions.col("areaUnderROC").desc()).first();
         LogisticRegressionModel fitted = (LogisticRegressionModel) model.bestModel();
-        assertEquals(best.<Double>getAs(lr.uid() + ".regParam"), fitted.getRegParam(), 1e-12);
-        assertEquals(best.<Double>getAs(lr.uid() + ".elasticNetParam"), fitted.getElasticNetParam(), 1e-12);
+        // The sweep names params without the estimator's random uid, so that the next session's estimator resumes it.
+        assertEquals(best.<Double>getAs("regParam"), fitted.getRegParam(), 1e-12);
+        assertEquals(best.<Double>getAs("elasticNetParam"), fitted.getElasticNetParam(), 1e-12);
         double auc = new BinaryClassificationEvaluator().evaluate(model.transform(rows));
         assertTrue(auc > 0.8, "the refitted best model separates the classes: AUC " + auc);
     }

@@ -34,33 +34,49 @@ public final class EstimatorParams implements Serializable {
     private final String owner;
     private final Map<String, Param<?>> byName;
     private final List<String> known;
+    /** Each param's name without uids: a pipeline stage's by its index, a plain estimator's as it is. */
+    private final Map<Param<?>, String> stable;
 
-    private EstimatorParams(String owner, Map<String, Param<?>> byName, List<String> known) {
+    private EstimatorParams(String owner, Map<String, Param<?>> byName, List<String> known, Map<Param<?>, String> stable) {
         this.owner = owner;
         this.byName = byName;
         this.known = known;
+        this.stable = stable;
     }
 
     /** The tunable params of {@code estimator}, or of every stage of a pipeline. */
     public static EstimatorParams of(PipelineStage estimator) {
         Map<String, Param<?>> byName = new LinkedHashMap<>();
+        Map<Param<?>, String> stable = new LinkedHashMap<>();
         if (estimator instanceof Pipeline pipeline) {
             PipelineStage[] stages = pipeline.getStages();
             for (int i = 0; i < stages.length; i++) {
                 for (Param<?> param : tunable(stages[i])) {
                     byName.put(stages[i].uid() + "." + param.name(), param);
                     byName.put("stage" + i + "." + param.name(), param);
+                    stable.put(param, "stage" + i + "." + param.name());
                 }
             }
             List<String> known = byName.keySet().stream().filter(name -> !name.matches("stage\\d+\\..*")).toList();
-            return new EstimatorParams("the pipeline", byName, known);
+            return new EstimatorParams("the pipeline", byName, known, stable);
         }
         List<String> known = tunable(estimator).stream().map(Param::name).toList();
         for (Param<?> param : tunable(estimator)) {
             byName.put(param.name(), param);
             byName.put(estimator.uid() + "." + param.name(), param);
+            stable.put(param, param.name());
         }
-        return new EstimatorParams(estimator.getClass().getSimpleName(), byName, known);
+        return new EstimatorParams(estimator.getClass().getSimpleName(), byName, known, stable);
+    }
+
+    /**
+     * The name {@code name} goes by in a sweep: without the random uid a new session gives the same
+     * estimator, so that a sweep directory a driver left can be resumed by the next one. Names of no
+     * param stay as they are, for {@link #check} to refuse.
+     */
+    public String stableName(String name) {
+        Param<?> param = byName.get(name);
+        return param == null ? name : stable.get(param);
     }
 
     /**
