@@ -3,28 +3,25 @@ package io.sparktune.ml;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * What a {@link TuneValidator} fitted: the best params' model, refitted on the whole dataset, which
  * it transforms with, and the table of every trial (params, metric per fold and mean, status,
- * times). Saved as {@code metadata.json}, {@code bestModel/} (the model's own Spark ML format) and
- * {@code trials/} (Parquet).
+ * times). Saved as {@code metadata/} (Spark ML's layout), {@code bestModel/} (the model's own Spark
+ * ML format) and {@code trials/} (Parquet).
  */
 public final class TuneValidatorModel extends Model<TuneValidatorModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
@@ -76,55 +73,53 @@ public final class TuneValidatorModel extends Model<TuneValidatorModel> implemen
         return new MLWriter() {
             @Override
             public void saveImpl(String path) {
-                ObjectNode metadata = JSON.createObjectNode();
-                metadata.put("class", TuneValidatorModel.class.getName());
-                metadata.put("uid", uid);
-                metadata.put("sparkVersion", sparkSession().version());
-                metadata.put("bestModelClass", bestModel.getClass().getName());
                 try {
                     writable.write().save(path + "/bestModel");
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot save the best model under " + path, e);
                 }
                 trials.write().parquet(path + "/trials");
-                // Written last: a folder with metadata.json holds a whole model.
-                write(new Path(path, "metadata.json"), metadata.toString());
+                // Spark ML's own metadata layout (one JSON line under metadata/), written last, so that a
+                // PipelineModel holding this model loads it with its other stages.
+                ObjectNode metadata = JSON.createObjectNode();
+                metadata.put("class", TuneValidatorModel.class.getName());
+                metadata.put("timestamp", System.currentTimeMillis());
+                metadata.put("sparkVersion", sparkSession().version());
+                metadata.put("uid", uid);
+                metadata.putObject("paramMap");
+                metadata.putObject("defaultParamMap");
+                metadata.put("bestModelClass", bestModel.getClass().getName());
+                sparkSession().createDataset(List.of(metadata.toString()), Encoders.STRING()).coalesce(1).write()
+                        .text(path + "/metadata");
             }
+        };
+    }
 
-            private void write(Path file, String text) {
+    /** Spark ML's way to a model's loader, which {@code PipelineModel.load} calls for each stage. */
+    public static MLReader<TuneValidatorModel> read() {
+        return new MLReader<>() {
+            @Override
+            public TuneValidatorModel load(String path) {
+                JsonNode metadata;
                 try {
-                    FileSystem fs = file.getFileSystem(sparkSession().sparkContext().hadoopConfiguration());
-                    Path temp = new Path(file.getParent(), "." + file.getName() + ".tmp");
-                    try (FSDataOutputStream out = fs.create(temp, true)) {
-                        out.write(text.getBytes(StandardCharsets.UTF_8));
-                    }
-                    if (!fs.rename(temp, file)) {
-                        throw new IOException("cannot rename " + temp + " to " + file);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write " + file, e);
+                    metadata = JSON.readTree(sparkSession().read().text(path + "/metadata").first().getString(0));
+                } catch (IOException | RuntimeException e) {
+                    throw new IllegalArgumentException("cannot read " + path + "/metadata: is " + path + " a saved TuneValidatorModel? " + e.getMessage(), e);
                 }
+                String modelClass = metadata.path("bestModelClass").asText();
+                Model<?> bestModel;
+                try {
+                    bestModel = (Model<?>) Class.forName(modelClass).getMethod("load", String.class).invoke(null, path + "/bestModel");
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot load the best model, a " + modelClass + ", from " + path + "/bestModel: " + e, e);
+                }
+                return new TuneValidatorModel(metadata.path("uid").asText(), bestModel, sparkSession().read().parquet(path + "/trials"));
             }
         };
     }
 
     /** Loads a model that {@link #write()} saved. */
     public static TuneValidatorModel load(String path) {
-        SparkSession spark = SparkSession.active();
-        Path file = new Path(path, "metadata.json");
-        JsonNode metadata;
-        try (InputStream in = file.getFileSystem(spark.sparkContext().hadoopConfiguration()).open(file)) {
-            metadata = JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": is " + path + " a saved TuneValidatorModel?", e);
-        }
-        String modelClass = metadata.path("bestModelClass").asText();
-        Model<?> bestModel;
-        try {
-            bestModel = (Model<?>) Class.forName(modelClass).getMethod("load", String.class).invoke(null, path + "/bestModel");
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot load the best model, a " + modelClass + ", from " + path + "/bestModel: " + e, e);
-        }
-        return new TuneValidatorModel(metadata.path("uid").asText(), bestModel, spark.read().parquet(path + "/trials"));
+        return read().load(path);
     }
 }

@@ -90,6 +90,16 @@ class TuneValidatorTest {
     }
 
     @Test
+    void aPipelineModelHoldingItSavesAndLoads() throws Exception {
+        LogisticRegression lr = new LogisticRegression().setMaxIter(10);
+        PipelineModel fitted = new Pipeline().setStages(new PipelineStage[] {validator(lr).setNumTrials(2).setTrainRatio(0.8)}).fit(rows);
+        String path = tmp.resolve("pipeline-model").toString();
+        fitted.write().save(path);
+        PipelineModel loaded = PipelineModel.load(path);
+        assertEquals(fitted.transform(rows).select("prediction").collectAsList(), loaded.transform(rows).select("prediction").collectAsList());
+    }
+
+    @Test
     void ashaStopsSomeTrialsOnAFractionOfTheRows() {
         TuneValidatorModel model = validator(new LogisticRegression().setMaxIter(10)).setNumTrials(9).setParallelism(1)
                 .setTrainRatio(0.8).setScheduler("asha").setSearcher("random").fit(rows);
