@@ -119,7 +119,7 @@ public final class SweepEngine {
         private final Journal journal = new Journal(dir, runId, JOURNAL_FLUSH_MILLIS);
         private final StoreRetry store = new StoreRetry(STORE_ATTEMPTS, 1_000);
         private ProgressLine progress;
-        private TrialLauncher launcher;
+        private TrialPlacement launcher;
         private int parallelism;
         private int perTask;
         private int inFlight;
@@ -262,7 +262,8 @@ public final class SweepEngine {
             SparkContext sc = spark.get();
             LocalGpus gpus = LocalGpus.of(sc, spec.resources());
             parallelism = gpus.cap(budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus())));
-            launcher = new TrialLauncher(sc, gpus.assign(runner(spec.trainable().prepare(sc))), spec.resources());
+            TrialRunner runner = gpus.assign(runner(spec.trainable().prepare(sc)));
+            launcher = spec.trainable().runsOnDriver() ? new DriverThreads(runner) : new TrialLauncher(sc, runner, spec.resources());
             out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
                     + spec.searcher().type() + " search, results in " + dir.uri());
         }

@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
  * Results come back partition by partition through {@link SparkContext#submitJob}'s result handler,
  * so a finished trial frees its slot at once even while its job's other partitions still run.
  */
-final class TrialLauncher {
+final class TrialLauncher implements TrialPlacement {
     static final String POOL = "sparktune";
 
     private final SparkContext sc;
@@ -65,12 +65,14 @@ final class TrialLauncher {
         return new ResourceProfileBuilder().require(task).build();
     }
 
-    BlockingQueue<Completion> completions() {
+    @Override
+    public BlockingQueue<Completion> completions() {
         return completions;
     }
 
     /** Starts one job for {@code trials}, {@code perTask} trials to a partition. */
-    void launch(String sweepName, List<Trial> trials, int perTask) {
+    @Override
+    public void launch(String sweepName, List<Trial> trials, int perTask) {
         int partitions = (trials.size() + perTask - 1) / perTask;
         RDD<Trial> rdd = new JavaSparkContext(sc).parallelize(trials, partitions).rdd();
         if (profile != null) {
@@ -116,7 +118,8 @@ final class TrialLauncher {
     }
 
     /** Cancels every running job; their trials report nothing and run again in the next run. */
-    void cancelAll() {
+    @Override
+    public void cancelAll() {
         running.values().forEach(SimpleFutureAction::cancel);
     }
 

@@ -9,7 +9,6 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@code best/best.json}: the best trial so far, rewritten whenever a better one finishes; and
@@ -41,12 +40,17 @@ public final class BestFile {
         dir.writeAtomically(dir.resolve(FILE), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
     }
 
+    /** A trial's model folder, {@code trials/<id>/model}. */
+    public static Path modelFolder(SweepDirectory dir, int trialId) {
+        return new Path(dir.trialDir(trialId), "model");
+    }
+
     /** Where a trial's model file goes: {@code trials/<id>/model/<name>}. */
     public static Path modelFile(SweepDirectory dir, int trialId, String name) {
         if (name.isEmpty() || name.contains("/") || name.startsWith(".")) {
             throw new IllegalArgumentException("not a plain file name: '" + name + "'");
         }
-        return new Path(new Path(dir.trialDir(trialId), "model"), name);
+        return new Path(modelFolder(dir, trialId), name);
     }
 
     /**
@@ -55,7 +59,7 @@ public final class BestFile {
      * saved no model.
      */
     private static boolean copyModel(SweepDirectory dir, int trialId) throws IOException {
-        Path source = new Path(dir.trialDir(trialId), "model");
+        Path source = modelFolder(dir, trialId);
         Path target = dir.resolve(MODEL);
         if (!dir.exists(source)) {
             if (dir.exists(target)) {
@@ -63,14 +67,11 @@ public final class BestFile {
             }
             return false;
         }
-        Path staged = dir.resolve("best/.model-" + UUID.randomUUID());
-        if (!FileUtil.copy(dir.fs(), source, dir.fs(), staged, false, dir.conf())) {
-            throw new IOException("cannot copy " + source + " to " + staged);
-        }
-        dir.fs().delete(target, true);
-        if (!dir.fs().rename(staged, target)) {
-            throw new IOException("cannot rename " + staged + " to " + target);
-        }
+        dir.replaceFolder(target, staged -> {
+            if (!FileUtil.copy(dir.fs(), source, dir.fs(), staged, false, dir.conf())) {
+                throw new IOException("cannot copy " + source + " to " + staged);
+            }
+        });
         return true;
     }
 

@@ -127,6 +127,24 @@ public final class SweepDirectory {
         }
     }
 
+    /**
+     * Replaces the folder {@code target} with one {@code writer} fills under a hidden name beside it,
+     * renamed into place once whole, so a crash never leaves a half-written folder there.
+     */
+    public void replaceFolder(Path target, FolderWriter writer) throws IOException {
+        Path staged = temporaryFor(target);
+        try {
+            writer.write(staged);
+            fs.delete(target, true);
+            if (!fs.rename(staged, target)) {
+                throw new IOException("cannot rename " + staged + " to " + target);
+            }
+        } catch (IOException | RuntimeException e) {
+            fs.delete(staged, true);
+            throw e;
+        }
+    }
+
     /** Renames with the file system's own atomic rename, replacing what is there (HDFS rename2). */
     public synchronized FileContext fileContext() throws IOException {
         if (context == null) {
@@ -144,6 +162,12 @@ public final class SweepDirectory {
     /** Hidden (leading '.') so that Spark and Hadoop readers of the directory skip it. */
     private static Path temporaryFor(Path path) {
         return new Path(path.getParent(), "." + path.getName() + ".tmp-" + UUID.randomUUID());
+    }
+
+    /** Fills a folder that does not exist yet. */
+    @FunctionalInterface
+    public interface FolderWriter {
+        void write(Path folder) throws IOException;
     }
 
     /** Writes a file's content. */

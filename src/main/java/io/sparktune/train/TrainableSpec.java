@@ -37,6 +37,16 @@ public interface TrainableSpec extends Serializable {
         return List.of();
     }
 
+    /**
+     * Whether trials run on the driver, each on its own thread, instead of in executor tasks: for
+     * trainables whose trials are Spark jobs themselves (the {@code sparkml} type), which a task
+     * cannot start. The driver loop is the same; only where a task of trials runs differs, and
+     * {@link #create} then runs on the driver, where {@code prepared} never leaves the JVM.
+     */
+    default boolean runsOnDriver() {
+        return false;
+    }
+
     /** A trainable for one trial run, given what {@link #prepare} returned. */
     Trainable create(Serializable prepared);
 }

@@ -67,6 +67,20 @@ public interface TrialContext {
      */
     void saveModelFile(String name, StateWriter content) throws IOException;
 
+    /**
+     * Writes the trained model as a folder with a library's own writer (Spark ML's
+     * {@code model.write().save(uri)}), into a hidden folder that then replaces
+     * {@code trials/<id>/model/} whole; when this trial becomes the sweep's best, the driver copies
+     * that folder to {@code best/model}.
+     */
+    void saveModelFolder(FolderWriter writer) throws IOException;
+
+    /** Writes a model's files under a folder given as a Hadoop URI, which does not exist yet. */
+    @FunctionalInterface
+    interface FolderWriter {
+        void write(String uri) throws IOException;
+    }
+
     /** Writes a trainable's state. */
     @FunctionalInterface
     interface StateWriter {

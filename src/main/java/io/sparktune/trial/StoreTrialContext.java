@@ -189,6 +189,12 @@ final class StoreTrialContext implements TrialContext {
     }
 
     @Override
+    public synchronized void saveModelFolder(FolderWriter writer) throws IOException {
+        requireOpen();
+        dir.replaceFolder(BestFile.modelFolder(dir, trialId), staged -> writer.write(staged.toString()));
+    }
+
+    @Override
     public Optional<Checkpoint> latestCheckpoint() throws IOException {
         return checkpoints.latest().map(saved -> new Checkpoint() {
             @Override

@@ -132,6 +132,15 @@ class NotebooksTest {
     }
 
     @Test
+    void thePipelineNoteTunesAPipelineWithTuneValidator() throws Exception {
+        Run run = run("tune-a-pipeline.zpln", Map.of("out", tmp.resolve("pipeline").toString(), "trials", "4"));
+        assertTrue(run.output().contains("best areaUnderROC "), run.output());
+        assertTrue(run.output().contains("of 4 trials"), run.output());
+        assertEquals(2, run.tables());
+        assertTrue(Files.isDirectory(tmp.resolve("pipeline/journal")), "the sweep ran into the given directory");
+    }
+
+    @Test
     void theFashionMnistNoteTunesTheMlp() throws Exception {
         boolean mlp = ServiceLoader.load(TrainableType.class).stream().anyMatch(t -> t.get().name().equals("mlp"));
         if (!mlp) {

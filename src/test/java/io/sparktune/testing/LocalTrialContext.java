@@ -109,4 +109,10 @@ public final class LocalTrialContext implements TrialContext {
         content.write(bytes);
         outputs.put("model/" + name, bytes.toString(StandardCharsets.ISO_8859_1));
     }
+
+    /** Writes the folder under the scratch directory, at {@code model-folder}. */
+    @Override
+    public void saveModelFolder(FolderWriter writer) throws IOException {
+        writer.write(scratch.resolve("model-folder").toUri().toString());
+    }
 }

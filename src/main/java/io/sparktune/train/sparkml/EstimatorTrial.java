@@ -1,0 +1,121 @@
+package io.sparktune.train.sparkml;
+
+import io.sparktune.core.Config;
+import io.sparktune.train.Trainable;
+import io.sparktune.train.TrialContext;
+import org.apache.spark.SparkException;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.evaluation.Evaluator;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.MLWritable;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One trial that fits a Spark ML estimator, on the driver: fits it with the trial's params at each
+ * fidelity step on that fraction of every fold's training rows, evaluates on the fold's validation
+ * rows and reports the mean; a scheduler may stop it between steps. A trial that finishes with one
+ * fold saves its model with Spark ML's writer as {@code trials/<id>/model}. The {@code sparkml}
+ * trainable and {@code TuneValidator} both run their trials as this.
+ */
+public final class EstimatorTrial implements Trainable {
+    private final Estimator<?> estimator;
+    private final Function<Config, ParamMap> params;
+    private final Evaluator evaluator;
+    private final List<Long> fidelity;
+    private final SharedData data;
+
+    /**
+     * @param estimator this trial's own estimator instance
+     * @param params    the trial's config as params of {@code estimator}
+     * @param fidelity  ascending steps: step s fits on s/last of the training rows
+     */
+    public EstimatorTrial(Estimator<?> estimator, Function<Config, ParamMap> params, Evaluator evaluator, List<Long> fidelity,
+                          SharedData data) {
+        this.estimator = estimator;
+        this.params = params;
+        this.evaluator = evaluator;
+        this.fidelity = fidelity;
+        this.data = data;
+    }
+
+    @Override
+    public Map<String, Double> train(Config config, TrialContext context) throws Exception {
+        ParamMap trialParams = params.apply(config);
+        String group = TrialJobs.group(data.runId(), context.trialId());
+        try {
+            return TrialJobs.run(data.folds().get(0).train().sparkSession().sparkContext(), group,
+                    "trial " + context.trialId() + ": " + config, context, () -> fit(trialParams, context));
+        } catch (SparkException e) {
+            throw rootCause(e);
+        }
+    }
+
+    /**
+     * What a failed job says went wrong: the task's own exception where Spark kept it (local mode,
+     * and when it deserialises), else the first line of Spark's message, which names it; the rest
+     * of that message is the driver's stack trace.
+     */
+    static Exception rootCause(SparkException failed) {
+        Throwable root = failed;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != failed && root instanceof Exception cause) {
+            return cause;
+        }
+        String message = String.valueOf(failed.getMessage());
+        return new SparkException(message.lines().findFirst().orElse(message));
+    }
+
+    private Map<String, Double> fit(ParamMap trialParams, TrialContext context) throws Exception {
+        long last = fidelity.get(fidelity.size() - 1);
+        Map<String, Double> metrics = Map.of();
+        Model<?> model = null;
+        for (long step : fidelity) {
+            double[] values = new double[data.folds().size()];
+            for (int k = 0; k < values.length; k++) {
+                SharedData.Fold fold = data.folds().get(k);
+                model = (Model<?>) estimator.fit(fold.train((double) step / last), trialParams);
+                values[k] = evaluator.evaluate(model.transform(fold.validation()));
+            }
+            metrics = metrics(evaluator, values);
+            if (!context.report(step, metrics)) {
+                return metrics;
+            }
+        }
+        // With folds, no one model stands for the trial.
+        if (data.folds().size() == 1 && model instanceof MLWritable writable) {
+            context.saveModelFolder(uri -> writable.write().save(uri));
+        }
+        return metrics;
+    }
+
+    /** The name the evaluator's metric goes by: its {@code metricName}, else "metric". */
+    public static String metricName(Evaluator evaluator) {
+        return evaluator.hasParam("metricName") ? String.valueOf(evaluator.getOrDefault(evaluator.getParam("metricName"))) : "metric";
+    }
+
+    /**
+     * The evaluator's metric by its name (the mean over folds, and each fold's), and {@code loss}, the
+     * same signed so that smaller is better: a sweep may name either with its mode.
+     */
+    static Map<String, Double> metrics(Evaluator evaluator, double[] values) {
+        String name = metricName(evaluator);
+        double mean = Arrays.stream(values).average().orElse(Double.NaN);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(name, mean);
+        metrics.put("loss", evaluator.isLargerBetter() ? -mean : mean);
+        if (values.length > 1) {
+            for (int k = 0; k < values.length; k++) {
+                metrics.put(name + "_fold" + k, values[k]);
+            }
+        }
+        return metrics;
+    }
+}

@@ -1,0 +1,148 @@
+package io.sparktune.train.sparkml;
+
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A run's data, read once on the driver and cached, shared by every trial of the run: the training
+ * and validation sets of each fold (one fold for a split or a validation path), with the label and
+ * one features vector column, and a uniform random column that takes nested fractions of the
+ * training rows for early stopping on the data fraction. It never leaves the driver: trials run there.
+ *
+ * @param runId unique to this run in this Spark application, so trials' job groups never collide with another run's
+ */
+public record SharedData(String runId, List<Fold> folds) implements Serializable {
+    /** Splits and fractions are fixed, so every trial of a sweep fits and validates on the same rows. */
+    static final long SEED = 20_240_601L;
+    public static final String FEATURES = "sparktune_features";
+    private static final String UNIFORM = "sparktune_u";
+
+    /** One training set and the rows it is validated on. */
+    public record Fold(Dataset<Row> train, Dataset<Row> validation) implements Serializable {
+        /** The first {@code fraction} of the training rows by the fixed random column: a larger fraction holds a smaller one. */
+        public Dataset<Row> train(double fraction) {
+            return fraction >= 1 ? train : train.filter(functions.col(UNIFORM).lt(fraction));
+        }
+    }
+
+    /**
+     * Reads the data as {@code data} says, keeping the label as a double and the features as one
+     * vector column named {@link #FEATURES}, then splits and caches it.
+     */
+    public static SharedData read(SparkSession spark, MlData data) throws IOException {
+        Dataset<Row> train = prepare(read(spark, data, data.train()), data);
+        if (data.validation() != null) {
+            Dataset<Row> validation = cache(prepare(read(spark, data, data.validation()), data));
+            return new SharedData(UUID.randomUUID().toString(), List.of(new Fold(cache(withUniform(train)), validation)));
+        }
+        return split(train, data.folds(), data.split());
+    }
+
+    /**
+     * {@code rows} split into k folds, or (with {@code folds} 0) into a training and a validation
+     * set holding out {@code heldOut} of the rows; every set cached. Where a row goes, and which
+     * fractions of the training rows it is in, follow from a hash of its values, so a rerun (a
+     * resumed sweep) splits the same way however the rows are partitioned.
+     */
+    public static SharedData split(Dataset<Row> rows, int folds, double heldOut) {
+        Dataset<Row> all = withUniform(rows);
+        Column position = unit(rows, SEED + 1);
+        List<Fold> made = new ArrayList<>();
+        if (folds == 0) {
+            Column held = position.lt(heldOut);
+            made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
+        } else {
+            for (int k = 0; k < folds; k++) {
+                Column held = functions.floor(position.multiply(folds)).equalTo(k);
+                made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
+            }
+        }
+        return new SharedData(UUID.randomUUID().toString(), List.copyOf(made));
+    }
+
+    /** Frees the cached sets once the run is over. */
+    public void release() {
+        folds.forEach(fold -> {
+            fold.train().unpersist();
+            fold.validation().unpersist();
+        });
+    }
+
+    private static Dataset<Row> withUniform(Dataset<Row> rows) {
+        return rows.withColumn(UNIFORM, unit(rows, SEED + 2));
+    }
+
+    /** A number in [0, 1) from a seeded hash of the row's values. */
+    private static Column unit(Dataset<Row> rows, long seed) {
+        List<Column> values = new ArrayList<>();
+        values.add(functions.lit(seed));
+        Arrays.stream(rows.columns()).map(rows::col).forEach(values::add);
+        long buckets = 1L << 40;
+        return functions.pmod(functions.xxhash64(values.toArray(new Column[0])), functions.lit(buckets)).divide((double) buckets);
+    }
+
+    private static Dataset<Row> read(SparkSession spark, MlData data, String path) {
+        return switch (data.format()) {
+            case PARQUET -> spark.read().parquet(path);
+            case CSV -> spark.read().option("header", "true").option("inferSchema", "true").csv(path);
+            case LIBSVM -> spark.read().format("libsvm").load(path);
+            case TABLE -> spark.table(path);
+        };
+    }
+
+    /** The label as a double and one features vector, assembled from numeric columns when need be. */
+    private static Dataset<Row> prepare(Dataset<Row> table, MlData data) throws IOException {
+        String where = data.train();
+        StructField label = field(table, data.label(), where);
+        if (!(label.dataType() instanceof NumericType)) {
+            throw new IOException(where + ": label column '" + data.label() + "' is " + label.dataType().simpleString() + ", not numeric");
+        }
+        Column features;
+        if (data.features().size() == 1 && isVector(table, data.features().get(0))) {
+            features = table.col(data.features().get(0));
+        } else {
+            for (String column : data.features()) {
+                DataType type = field(table, column, where).dataType();
+                if (!(type instanceof NumericType)) {
+                    throw new IOException(where + ": feature column '" + column + "' is " + type.simpleString() + ", not numeric or a vector");
+                }
+            }
+            Dataset<Row> assembled = new VectorAssembler().setInputCols(data.features().toArray(new String[0]))
+                    .setOutputCol(FEATURES).setHandleInvalid("error").transform(table);
+            table = assembled;
+            features = assembled.col(FEATURES);
+        }
+        return table.select(table.col(data.label()).cast("double").as(data.label()), features.as(FEATURES));
+    }
+
+    private static boolean isVector(Dataset<Row> table, String column) {
+        return Arrays.asList(table.columns()).contains(column) && table.schema().apply(column).dataType().sameType(SQLDataTypes.VectorType());
+    }
+
+    private static StructField field(Dataset<Row> table, String column, String where) throws IOException {
+        if (!Arrays.asList(table.columns()).contains(column)) {
+            throw new IOException(where + ": no column '" + column + "' (columns: " + String.join(", ", table.columns()) + ")");
+        }
+        return table.schema().apply(column);
+    }
+
+    private static Dataset<Row> cache(Dataset<Row> rows) {
+        return rows.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+}

@@ -1,0 +1,182 @@
+package io.sparktune.bench;
+
+import io.sparktune.ml.ParamSpace;
+import io.sparktune.ml.TuneValidator;
+import io.sparktune.ml.TuneValidatorModel;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.RandomForestClassifier;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
+import org.apache.spark.ml.tuning.TrainValidationSplit;
+import org.apache.spark.ml.tuning.TrainValidationSplitModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * MLlib's CrossValidator and TrainValidationSplit with a grid of 36 points against TuneValidator
+ * with 36 trials, on a binary Fashion-MNIST task (written as Parquet first, then read back), the
+ * same estimator and 3 folds, local[2], parallelism 2. Prints a markdown row per run: best validation
+ * AUC, fits, wall time, and how many fits TuneValidator took to reach the grid's best.
+ *
+ * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --estimators lr,rf --classes 0,6}.
+ */
+public final class TuneValidatorBenchmark {
+    private static final int FOLDS = 3;
+
+    private TuneValidatorBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new java.util.HashMap<>(Map.of("--data", "../shared/datasets/fashion-mnist", "--rows", "2000",
+                "--seeds", "3", "--estimators", "lr,rf", "--classes", "0,6"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        SparkSession spark = SparkSession.builder().master("local[2]").appName("tunevalidator-bench")
+                .config("spark.ui.enabled", "false").config("spark.scheduler.mode", "FAIR")
+                .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        spark.sparkContext().setLogLevel("ERROR");
+        String[] classes = options.get("--classes").split(",");
+        Path parquet = Files.createTempDirectory("fmnist-parquet").resolve("train.parquet");
+        write(spark, Path.of(options.get("--data")), Integer.parseInt(options.get("--rows")),
+                Double.parseDouble(classes[0]), Double.parseDouble(classes[1]), parquet);
+        Dataset<Row> rows = spark.read().parquet(parquet.toString()).cache();
+        System.out.println("data: " + rows.count() + " rows of Fashion-MNIST classes " + classes[0] + " vs " + classes[1]
+                + ", 7x7 mean-pooled pixels (49 features), " + FOLDS + " folds");
+        System.out.println("| estimator | seed | method | fits | best validation AUC | wall s | TuneValidator fits to reach the grid's best |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        int seeds = Integer.parseInt(options.get("--seeds"));
+        for (String estimator : options.get("--estimators").split(",")) {
+            for (int seed = 1; seed <= seeds; seed++) {
+                run(estimator, seed, rows);
+            }
+        }
+        spark.stop();
+    }
+
+    private static void run(String name, long seed, Dataset<Row> rows) {
+        BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator();
+        Estimator<?> estimator;
+        ParamMap[] grid;
+        ParamSpace space;
+        if (name.equals("lr")) {
+            LogisticRegression lr = new LogisticRegression().setMaxIter(50);
+            estimator = lr;
+            grid = new ParamGridBuilder().addGrid(lr.regParam(), new double[] {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1})
+                    .addGrid(lr.elasticNetParam(), new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}).build();
+            space = new ParamSpace().logUniform(lr.regParam(), 1e-5, 1).uniform(lr.elasticNetParam(), 0, 1);
+        } else {
+            RandomForestClassifier rf = new RandomForestClassifier().setNumTrees(20).setSeed(seed);
+            estimator = rf;
+            grid = new ParamGridBuilder().addGrid(rf.maxDepth(), new int[] {2, 4, 6, 8, 10, 12})
+                    .addGrid(rf.minInstancesPerNode(), new int[] {1, 2, 4, 8, 16, 32}).build();
+            space = new ParamSpace().intRange(rf.maxDepth(), 2, 12).intRange(rf.minInstancesPerNode(), 1, 32);
+        }
+        int n = grid.length;
+
+        long began = System.nanoTime();
+        CrossValidatorModel cv = new CrossValidator().setEstimator(estimator).setEvaluator(evaluator).setEstimatorParamMaps(grid)
+                .setNumFolds(FOLDS).setParallelism(2).setSeed(seed).fit(rows);
+        double cvBest = Arrays.stream(cv.avgMetrics()).max().orElseThrow();
+        row(name, seed, "CrossValidator grid", n * FOLDS, cvBest, seconds(began), "");
+
+        began = System.nanoTime();
+        TrainValidationSplitModel tvs = new TrainValidationSplit().setEstimator(estimator).setEvaluator(evaluator)
+                .setEstimatorParamMaps(grid).setTrainRatio(0.75).setParallelism(2).setSeed(seed).fit(rows);
+        double tvsBest = Arrays.stream(tvs.validationMetrics()).max().orElseThrow();
+        row(name, seed, "TrainValidationSplit grid", n, tvsBest, seconds(began), "");
+
+        for (String scheduler : List.of("fifo", "asha")) {
+            began = System.nanoTime();
+            TuneValidatorModel tv = new TuneValidator().setEstimator(estimator).setEvaluator(evaluator).setSpace(space)
+                    .setNumFolds(FOLDS).setNumTrials(n).setParallelism(2).setScheduler(scheduler).setSeed(seed).fit(rows);
+            double wall = seconds(began);
+            List<Row> trials = tv.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps").collectAsList();
+            double best = trials.stream().filter(r -> !r.isNullAt(1)).mapToDouble(r -> r.getDouble(1)).max().orElse(Double.NaN);
+            row(name, seed, "TuneValidator tpe " + scheduler, fits(trials), best, wall, reach(trials, cvBest, FOLDS));
+        }
+        began = System.nanoTime();
+        TuneValidatorModel split = new TuneValidator().setEstimator(estimator).setEvaluator(evaluator).setSpace(space)
+                .setTrainRatio(0.75).setNumTrials(n).setParallelism(2).setSeed(seed).fit(rows);
+        double wall = seconds(began);
+        List<Row> trials = split.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps").collectAsList();
+        double best = trials.stream().filter(r -> !r.isNullAt(1)).mapToDouble(r -> r.getDouble(1)).max().orElse(Double.NaN);
+        row(name, seed, "TuneValidator tpe, trainRatio 0.75", n, best, wall, reach(trials, tvsBest, 1));
+    }
+
+    /** Fits made: a trial fits once per fold at each fidelity step it reached (asha: steps 1, 3, 9). */
+    private static long fits(List<Row> trials) {
+        long fits = 0;
+        for (Row trial : trials) {
+            long steps = trial.isNullAt(2) ? 1 : ((Number) trial.get(2)).longValue();
+            fits += FOLDS * (steps >= 9 ? 3 : steps >= 3 ? 2 : 1);
+        }
+        return fits;
+    }
+
+    /** How many trials (in the order they started) it took to match the grid's best, as fits. */
+    private static String reach(List<Row> trials, double target, int fitsPerTrial) {
+        for (int i = 0; i < trials.size(); i++) {
+            if (!trials.get(i).isNullAt(1) && trials.get(i).getDouble(1) >= target) {
+                return fitsPerTrial * (i + 1) + " (trial " + (i + 1) + ")";
+            }
+        }
+        return "not reached";
+    }
+
+    private static void row(String estimator, long seed, String method, long fits, double best, double wall, String reach) {
+        System.out.printf("| %s | %d | %s | %d | %.5f | %.1f | %s |%n", estimator, seed, method, fits, best, wall, reach);
+    }
+
+    private static double seconds(long began) {
+        return (System.nanoTime() - began) / 1e9;
+    }
+
+    /** The first {@code rows} images of the two classes, 28x28 pooled to 7x7, label 1 for the second class. */
+    private static void write(SparkSession spark, Path dir, int rows, double negative, double positive, Path out) throws IOException {
+        byte[] labels = idx(dir.resolve("train-labels-idx1-ubyte.gz"), 8);
+        byte[] images = idx(dir.resolve("train-images-idx3-ubyte.gz"), 16);
+        List<Row> table = new ArrayList<>();
+        for (int i = 0; i < labels.length && table.size() < rows; i++) {
+            if (labels[i] != negative && labels[i] != positive) {
+                continue;
+            }
+            double[] pooled = new double[49];
+            for (int p = 0; p < 784; p++) {
+                pooled[(p / 28 / 4) * 7 + (p % 28) / 4] += (images[i * 784 + p] & 0xff) / 255.0 / 16;
+            }
+            table.add(RowFactory.create(labels[i] == positive ? 1.0 : 0.0, Vectors.dense(pooled)));
+        }
+        StructType schema = new StructType().add("label", DataTypes.DoubleType).add("features", SQLDataTypes.VectorType());
+        spark.createDataFrame(table, schema).repartition(2).write().parquet(out.toString());
+    }
+
+    private static byte[] idx(Path file, int header) throws IOException {
+        try (InputStream in = new DataInputStream(new GZIPInputStream(Files.newInputStream(file)))) {
+            byte[] all = in.readAllBytes();
+            return Arrays.copyOfRange(all, header, all.length);
+        }
+    }
+}
