@@ -10,7 +10,9 @@
 # application master and spark-submit only says whether the application succeeded; read the outcome
 # with 'tune status --out OUT'. A local space file is shipped with --files in cluster mode. YARN
 # makes one attempt: running the same command again is the scheduler's call, as a resume, never
-# YARN's (a second attempt would run past a time budget's window or repeat an exit 4).
+# YARN's (a second attempt would run past a time budget's window or repeat an exit 4). Dynamic
+# allocation is off: trials of more than one cpu or with GPUs use a task resource profile, which
+# Spark allows on YARN only with a fixed set of executors. See docs/operations.md, "On YARN".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 usage="usage: yarn.sh SPACE OUT [tune flags...]"
@@ -34,8 +36,10 @@ if [ "$mode" = cluster ]; then
   fi
   extra+=(--files "$files")
 else
-  # file: because Spark reads this path on fs.defaultFS, which HADOOP_CONF_DIR makes HDFS.
-  extra+=(--conf "spark.scheduler.allocation.file=file://$root/conf/fairscheduler.xml")
+  # file: because Spark reads this path on fs.defaultFS, which HADOOP_CONF_DIR makes HDFS. The
+  # application master only launches executors here, but it is a JVM that runs Spark.
+  extra+=(--conf "spark.scheduler.allocation.file=file://$root/conf/fairscheduler.xml"
+          --conf "spark.yarn.am.extraJavaOptions=$opens")
 fi
 if [ -n "${TUNE_JAVA_HOME:-}" ]; then
   extra+=(--conf "spark.yarn.appMasterEnv.JAVA_HOME=$TUNE_JAVA_HOME" --conf "spark.executorEnv.JAVA_HOME=$TUNE_JAVA_HOME")
@@ -49,10 +53,10 @@ exec "${SPARK_HOME:?set SPARK_HOME to a Spark 3.5 (Scala 2.12) installation}/bin
   --name "sparktune $(basename "$space" .json)" \
   --conf "spark.driver.extraJavaOptions=$opens" \
   --conf "spark.executor.extraJavaOptions=$opens" \
-  --conf "spark.yarn.am.extraJavaOptions=$opens" \
   --conf spark.scheduler.mode=FAIR \
   --conf spark.task.maxFailures=4 \
   --conf spark.yarn.maxAppAttempts=1 \
+  --conf spark.dynamicAllocation.enabled=false \
   --num-executors "${TUNE_EXECUTORS:-8}" \
   --executor-cores "${TUNE_EXECUTOR_CORES:-2}" \
   --executor-memory "${TUNE_EXECUTOR_MEMORY:-4g}" \

@@ -2,9 +2,12 @@ package io.sparktune.cluster;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.hadoop.yarn.api.records.NodeId;
 import org.apache.hadoop.yarn.conf.YarnConfiguration;
 import org.apache.hadoop.yarn.server.MiniYARNCluster;
 import org.apache.hadoop.yarn.server.nodemanager.NodeManager;
+import org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMApp;
+import org.apache.hadoop.yarn.server.resourcemanager.rmapp.RMAppState;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class YarnCluster implements AutoCloseable {
     static final int EXECUTOR_CORES = 2;
+    private static final int NODE_MANAGERS = 2;
 
     private final Path home;
     private final Path hadoopConf;
@@ -45,7 +49,7 @@ final class YarnCluster implements AutoCloseable {
         conf.set("dfs.client.block.write.replace-datanode-on-failure.policy", "NEVER");
         hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(2).build();
         hdfs.waitActive();
-        yarn = new MiniYARNCluster(name, 1, 2, 1, 1);
+        yarn = new MiniYARNCluster(name, 1, NODE_MANAGERS, 1, 1);
         yarn.init(yarnConf());
         yarn.start();
         awaitResourceManagerAddress();
@@ -149,10 +153,6 @@ final class YarnCluster implements AutoCloseable {
         return "hdfs://localhost:" + hdfs.getNameNodePort() + path;
     }
 
-    MiniYARNCluster yarn() {
-        return yarn;
-    }
-
     /**
      * Runs {@code submit/yarn.sh SPACE OUT tuneArgs...} as a user's job would, with its own settings
      * in the environment: 2 executors of {@link #EXECUTOR_CORES} cores and 512 MB.
@@ -183,8 +183,22 @@ final class YarnCluster implements AutoCloseable {
                 .toList();
     }
 
-    NodeManager nodeManager(int index) {
-        return yarn.getNodeManager(index);
+    /**
+     * Stops a NodeManager that runs no application master, with the containers on it, while one
+     * application runs: its executors go, its driver stays.
+     */
+    void stopNodeManagerWithoutTheApplicationMaster() {
+        RMApp app = yarn.getResourceManager().getRMContext().getRMApps().values().stream()
+                .filter(a -> a.getState() == RMAppState.RUNNING).findFirst().orElseThrow();
+        NodeId master = app.getCurrentAppAttempt().getMasterContainer().getNodeId();
+        for (int i = 0; i < NODE_MANAGERS; i++) {
+            NodeManager nm = yarn.getNodeManager(i);
+            if (!nm.getNMContext().getNodeId().equals(master)) {
+                nm.stop();
+                return;
+            }
+        }
+        throw new IllegalStateException("every NodeManager runs " + app.getApplicationId() + "'s master");
     }
 
     @Override

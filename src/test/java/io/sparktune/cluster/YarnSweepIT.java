@@ -1,6 +1,9 @@
 package io.sparktune.cluster;
 
+import io.sparktune.cli.Main;
+import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.store.ProgressLog;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.Spaces;
 import io.sparktune.testing.SweepFiles;
@@ -12,11 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -85,9 +96,159 @@ class YarnSweepIT {
     @Test
     @Order(1)
     void aClusterModeSweepLeavesItsResultsOnHdfs() throws Exception {
-        awaitSuccess(cluster.submit(tmp.resolve("cluster.log"), "cluster", branin("cluster", 8), out("cluster")), "cluster");
-        assertEveryTrialCompletedOnce("cluster", 8);
+        // A command trial, so that the next test has output tails to read back.
+        java.nio.file.Path space = Spaces.write(tmp, "cluster", """
+                {"params": {"x": "[1,2,3,4]"},
+                 "trainable": {"type": "command", "argv": ["python3", "-c",
+                   "import sys; print('loss: %s' % sys.argv[1]); print('warned about ' + sys.argv[1], file=sys.stderr)", "${x}"]},
+                 "searcher": "grid"}""");
+        awaitSuccess(cluster.submit(tmp.resolve("cluster.log"), "cluster", space, out("cluster")), "cluster");
+        assertEveryTrialCompletedOnce("cluster", 4);
         assertTrue(exists("cluster", "best/best.json"), "best kept");
         assertTrue(exists("cluster", "trials.parquet"), "the table written");
+    }
+
+    @Test
+    @Order(2)
+    void statusShowsAClusterModeTrialsOutputTailsFromTheSweepDirectory() throws Exception {
+        // This JVM never saw the driver or the executors: all it has is the sweep directory's URI.
+        ByteArrayOutputStream shown = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int x3 = trialWhere("cluster", "x", 3.0);
+        int code = Main.run(new String[] {"status", "--out", out("cluster"), "--trial", String.valueOf(x3)},
+                new PrintStream(shown, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = shown.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(text.contains("--- stdout.txt ---\nloss: 3\n"), text);
+        assertTrue(text.contains("--- stderr.txt ---\nwarned about 3\n"), text);
+    }
+
+    @Test
+    @Order(3)
+    void aKilledExecutorContainersTrialsResumeFromTheirCheckpoints() throws Exception {
+        Process driver = cluster.submit(tmp.resolve("executor.log"), "client", checkpointed("executor", 4, 8), out("executor"));
+        await(() -> stepsReported("executor", 0) >= 3 && stepsReported("executor", 1) >= 3, driver, "executor");
+        long killedAt = System.currentTimeMillis();
+        List<ProcessHandle> executors = YarnCluster.containers(EXECUTOR);
+        assertEquals(2, executors.size(), "one executor per NodeManager");
+        executors.get(0).destroyForcibly();
+        awaitSuccess(driver, "executor");
+
+        assertEveryTrialCompletedOnce("executor", 4);
+        List<TrialResult> retried = new SweepFiles(out("executor"), cluster.conf()).results().stream().filter(r -> r.attempt() > 1).toList();
+        assertFalse(retried.isEmpty(), "the killed executor's trials ran again");
+        for (TrialResult r : retried) {
+            List<ProgressLog.Step> steps = ProgressLog.read(SweepDirectory.at(out("executor"), cluster.conf()), r.id());
+            assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), steps.stream().map(ProgressLog.Step::step).toList(),
+                    "trial " + r.id() + " reported each step once: the retry went on from the checkpoint");
+            assertTrue(steps.get(0).timeMillis() < killedAt, "trial " + r.id() + "'s step 1 is the first attempt's");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aSecondSubmissionWhileTheFirstRunsExitsFour() throws Exception {
+        java.nio.file.Path space = checkpointed("twice", 2, 6);
+        Process first = cluster.submit(tmp.resolve("twice-1.log"), "client", space, out("twice"));
+        await(() -> stepsReported("twice", 0) >= 1, first, "twice-1");
+        Process second = cluster.submit(tmp.resolve("twice-2.log"), "client", space, out("twice"));
+        assertTrue(second.waitFor(120, TimeUnit.SECONDS), log("twice-2"));
+        assertEquals(4, second.exitValue(), log("twice-2"));
+        assertTrue(log("twice-2").contains("another run holds " + out("twice")), log("twice-2"));
+        awaitSuccess(first, "twice-1");
+    }
+
+    @Test
+    @Order(5)
+    void aKilledApplicationMasterLosesNothingAndItsRerunRepeatsNothing() throws Exception {
+        java.nio.file.Path space = checkpointed("am", 6, 6);
+        Process killed = cluster.submit(tmp.resolve("am-1.log"), "cluster", space, out("am"));
+        await(() -> results("am") >= 1 && stepsReported("am", 5) >= 1, killed, "am-1");
+        List<ProcessHandle> masters = YarnCluster.containers("org.apache.spark.deploy.yarn.ApplicationMaster");
+        assertEquals(1, masters.size(), "one driver");
+        masters.get(0).destroyForcibly();
+        assertTrue(killed.waitFor(120, TimeUnit.SECONDS), log("am-1"));
+        assertNotEquals(0, killed.exitValue(), "the application failed: " + log("am-1"));
+        Set<Integer> doneBefore = new SweepFiles(out("am"), cluster.conf()).resultsPerTrial().keySet();
+        assertTrue(doneBefore.size() < 6, "trials were left to run: " + doneBefore);
+
+        awaitSuccess(cluster.submit(tmp.resolve("am-2.log"), "cluster", space, out("am")), "am-2");
+        assertEveryTrialCompletedOnce("am", 6);
+        Map<Integer, Integer> starts = new SweepFiles(out("am"), cluster.conf()).startsPerTrial();
+        doneBefore.forEach(id -> assertEquals(1, starts.get(id), "trial " + id + " finished before the kill and never started again"));
+    }
+
+    @Test
+    @Order(6)
+    void aTrialOfTwoCpusGetsTwoOfAnExecutorsCores() throws Exception {
+        // Each trial says how many threads it was told to use and which container it ran in.
+        java.nio.file.Path space = Spaces.write(tmp, "cpus", """
+                {"params": {"x": "[1,2,3,4]"},
+                 "trainable": {"type": "command", "argv": ["python3", "-c",
+                   "import os,time; time.sleep(2); print('threads: ' + os.environ['OMP_NUM_THREADS']); print('container: %d' % int(os.environ['CONTAINER_ID'].rsplit('_', 1)[1])); print('loss: 0')"]},
+                 "resources": {"cpus": 2},
+                 "searcher": "grid"}""");
+        awaitSuccess(cluster.submit(tmp.resolve("cpus.log"), "client", space, out("cpus"), "--parallelism", "4"), "cpus");
+        List<TrialResult> results = new SweepFiles(out("cpus"), cluster.conf()).results();
+        assertEquals(4, results.size(), results.toString());
+        results.forEach(r -> assertEquals(2.0, r.metrics().get("threads"), "threads of " + r));
+        for (TrialResult a : results) {
+            for (TrialResult b : results) {
+                boolean overlap = a.id() < b.id() && a.startMillis() < b.endMillis() && b.startMillis() < a.endMillis();
+                assertFalse(overlap && a.metrics().get("container").equals(b.metrics().get("container")),
+                        "two trials of 2 cpus at once in one executor of " + YarnCluster.EXECUTOR_CORES + " cores: " + a + " and " + b);
+            }
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aStoppedNodeManagerLeavesTheSweepToTheOther() throws Exception {
+        Process driver = cluster.submit(tmp.resolve("nm.log"), "client", checkpointed("nm", 6, 4), out("nm"));
+        await(() -> stepsReported("nm", 0) >= 2, driver, "nm");
+        cluster.stopNodeManagerWithoutTheApplicationMaster();
+        awaitSuccess(driver, "nm");
+        assertEveryTrialCompletedOnce("nm", 6);
+    }
+
+    private static final String EXECUTOR = "org.apache.spark.executor.YarnCoarseGrainedExecutorBackend";
+
+    /** Branin trials of {@code steps} half-second steps that keep a checkpoint. */
+    private static java.nio.file.Path checkpointed(String name, int trials, int steps) {
+        return Spaces.write(tmp, name, "{\"params\": {\"x0\": \"uniform[-5:10]\", \"x1\": \"uniform[0:15]\"},"
+                + " \"trainable\": {\"type\": \"function\", \"function\": \"branin\", \"steps\": " + steps
+                + ", \"stepSeconds\": 0.5, \"checkpoint\": true},"
+                + " \"searcher\": {\"type\": \"sobol\", \"seed\": 5}, \"budget\": {\"maxTrials\": " + trials + "}}");
+    }
+
+    private static void await(BooleanSupplier condition, Process driver, String name) throws Exception {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (!condition.getAsBoolean()) {
+            assertTrue(driver.isAlive(), "submission ended early: " + log(name));
+            assertTrue(System.currentTimeMillis() < deadline, "timed out waiting: " + log(name));
+            Thread.sleep(200);
+        }
+    }
+
+    private static int stepsReported(String name, int trial) {
+        try {
+            return ProgressLog.read(SweepDirectory.at(out(name), cluster.conf()), trial).size();
+        } catch (Exception notYet) {
+            return 0;
+        }
+    }
+
+    private static int results(String name) {
+        try {
+            return new SweepFiles(out(name), cluster.conf()).results().size();
+        } catch (Exception notYet) {
+            return 0;
+        }
+    }
+
+    /** The id of the finished trial whose {@code param} is {@code value}. */
+    private static int trialWhere(String name, String param, double value) throws Exception {
+        return new SweepFiles(out(name), cluster.conf()).results().stream()
+                .filter(r -> r.config().getDouble(param) == value).findFirst().orElseThrow().id();
     }
 }
