@@ -2,7 +2,6 @@ package io.sparktune.cluster;
 
 import io.sparktune.cli.Main;
 import io.sparktune.core.TrialResult;
-import io.sparktune.core.TrialStatus;
 import io.sparktune.store.ProgressLog;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.Spaces;
@@ -72,11 +71,14 @@ class YarnSweepIT {
     }
 
     private static void assertEveryTrialCompletedOnce(String name, int trials) throws Exception {
-        SweepFiles files = new SweepFiles(out(name), cluster.conf());
-        Map<Integer, Integer> perTrial = files.resultsPerTrial();
-        assertEquals(trials, perTrial.size(), "every trial recorded: " + perTrial);
-        perTrial.forEach((id, n) -> assertEquals(1, n, "trial " + id + " recorded once"));
-        files.results().forEach(r -> assertEquals(TrialStatus.COMPLETED, r.status(), r.toString()));
+        SweepWatch.assertEveryTrialCompletedOnce(new SweepFiles(out(name), cluster.conf()), trials);
+    }
+
+    /** Every trial once, the best and the table: what a finished sweep leaves. */
+    private static void assertFinished(String name, int trials) throws Exception {
+        assertEveryTrialCompletedOnce(name, trials);
+        assertTrue(exists(name, "best/best.json"), "best kept");
+        assertTrue(exists(name, "trials.parquet"), "the table written");
     }
 
     private static boolean exists(String name, String file) throws Exception {
@@ -88,9 +90,7 @@ class YarnSweepIT {
     @Order(0)
     void aClientModeSweepLeavesItsResultsOnHdfs() throws Exception {
         awaitSuccess(cluster.submit(tmp.resolve("client.log"), "client", branin("client", 8), out("client")), "client");
-        assertEveryTrialCompletedOnce("client", 8);
-        assertTrue(exists("client", "best/best.json"), "best kept");
-        assertTrue(exists("client", "trials.parquet"), "the table written");
+        assertFinished("client", 8);
     }
 
     @Test
@@ -103,9 +103,7 @@ class YarnSweepIT {
                    "import sys; print('loss: %s' % sys.argv[1]); print('warned about ' + sys.argv[1], file=sys.stderr)", "${x}"]},
                  "searcher": "grid"}""");
         awaitSuccess(cluster.submit(tmp.resolve("cluster.log"), "cluster", space, out("cluster")), "cluster");
-        assertEveryTrialCompletedOnce("cluster", 4);
-        assertTrue(exists("cluster", "best/best.json"), "best kept");
-        assertTrue(exists("cluster", "trials.parquet"), "the table written");
+        assertFinished("cluster", 4);
     }
 
     @Test
@@ -153,9 +151,11 @@ class YarnSweepIT {
         await(() -> stepsReported("twice", 0) >= 1, first, "twice-1");
         Process second = cluster.submit(tmp.resolve("twice-2.log"), "client", space, out("twice"));
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), log("twice-2"));
+        assertTrue(first.isAlive(), "the first still runs: " + log("twice-1"));
         assertEquals(4, second.exitValue(), log("twice-2"));
         assertTrue(log("twice-2").contains("another run holds " + out("twice")), log("twice-2"));
-        awaitSuccess(first, "twice-1");
+        // Nothing more to see: the first run's driver goes, and YARN ends its application.
+        first.destroyForcibly().waitFor();
     }
 
     @Test
@@ -222,20 +222,11 @@ class YarnSweepIT {
     }
 
     private static void await(BooleanSupplier condition, Process driver, String name) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(driver.isAlive(), "submission ended early: " + log(name));
-            assertTrue(System.currentTimeMillis() < deadline, "timed out waiting: " + log(name));
-            Thread.sleep(200);
-        }
+        SweepWatch.await(condition, driver, () -> log(name));
     }
 
     private static int stepsReported(String name, int trial) {
-        try {
-            return ProgressLog.read(SweepDirectory.at(out(name), cluster.conf()), trial).size();
-        } catch (Exception notYet) {
-            return 0;
-        }
+        return SweepWatch.stepsReported(out(name), cluster.conf(), trial);
     }
 
     private static int results(String name) {
