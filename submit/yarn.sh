@@ -41,6 +41,12 @@ else
   extra+=(--conf "spark.scheduler.allocation.file=file://$root/conf/fairscheduler.xml"
           --conf "spark.yarn.am.extraJavaOptions=$opens")
 fi
+if [ -n "${TUNE_EXECUTOR_GPUS:-}" ]; then
+  # Spark asks YARN for yarn.io/gpu per executor, and the script tells each executor its addresses
+  # (Spark ships examples/src/main/scripts/getGpusResources.sh); trials with resources.gpus get theirs.
+  extra+=(--conf "spark.executor.resource.gpu.amount=$TUNE_EXECUTOR_GPUS"
+          --conf "spark.executor.resource.gpu.discoveryScript=${TUNE_GPU_DISCOVERY_SCRIPT:?set TUNE_GPU_DISCOVERY_SCRIPT with TUNE_EXECUTOR_GPUS}")
+fi
 if [ -n "${TUNE_JAVA_HOME:-}" ]; then
   extra+=(--conf "spark.yarn.appMasterEnv.JAVA_HOME=$TUNE_JAVA_HOME" --conf "spark.executorEnv.JAVA_HOME=$TUNE_JAVA_HOME")
 fi

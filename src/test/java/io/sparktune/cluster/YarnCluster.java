@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 final class YarnCluster implements AutoCloseable {
     static final int EXECUTOR_CORES = 2;
     private static final int NODE_MANAGERS = 2;
+    static final String GPU = "yarn.io/gpu";
 
     private final Path home;
     private final Path hadoopConf;
@@ -73,6 +74,10 @@ final class YarnCluster implements AutoCloseable {
         conf.setInt("yarn.scheduler.capacity.node-locality-delay", -1);
         conf.set("yarn.scheduler.capacity.resource-calculator", "org.apache.hadoop.yarn.util.resource.DominantResourceCalculator");
         conf.setInt(YarnConfiguration.NM_VCORES, 3);
+        // YARN's GPU resource type, 2 a NodeManager, declared rather than found by the GPU plugin
+        // (which runs nvidia-smi): the scheduler counts and grants them as it would real ones.
+        conf.set("yarn.resource-types", GPU);
+        conf.set("yarn.nodemanager.resource-type." + GPU, "2");
         conf.setInt(YarnConfiguration.NM_PMEM_MB, 2048);
         conf.setInt(YarnConfiguration.RM_SCHEDULER_MINIMUM_ALLOCATION_MB, 128);
         conf.setBoolean(YarnConfiguration.NM_PMEM_CHECK_ENABLED, false);
@@ -158,6 +163,12 @@ final class YarnCluster implements AutoCloseable {
      * in the environment: 2 executors of {@link #EXECUTOR_CORES} cores and 512 MB.
      */
     Process submit(Path log, String deployMode, Path space, String out, String... tuneArgs) throws IOException {
+        return submit(log, deployMode, Map.of(), space, out, tuneArgs);
+    }
+
+    /** @param settings more of yarn.sh's TUNE_* settings */
+    Process submit(Path log, String deployMode, Map<String, String> settings, Path space, String out, String... tuneArgs)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of("bash", Path.of("submit/yarn.sh").toAbsolutePath().toString(), space.toString(), out));
         command.addAll(Arrays.asList(tuneArgs));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -171,6 +182,7 @@ final class YarnCluster implements AutoCloseable {
         env.put("TUNE_EXECUTORS", "2");
         env.put("TUNE_EXECUTOR_CORES", String.valueOf(EXECUTOR_CORES));
         env.put("TUNE_EXECUTOR_MEMORY", "512m");
+        env.putAll(settings);
         Process process = builder.start();
         submissions.add(process);
         return process;

@@ -146,12 +146,12 @@ class YarnSweepIT {
     @Test
     @Order(4)
     void aSecondSubmissionWhileTheFirstRunsExitsFour() throws Exception {
-        java.nio.file.Path space = checkpointed("twice", 2, 6);
+        // Long trials: the first run still holds the lock however slowly the second one starts.
+        java.nio.file.Path space = checkpointed("twice", 2, 240);
         Process first = cluster.submit(tmp.resolve("twice-1.log"), "client", space, out("twice"));
         await(() -> stepsReported("twice", 0) >= 1, first, "twice-1");
         Process second = cluster.submit(tmp.resolve("twice-2.log"), "client", space, out("twice"));
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), log("twice-2"));
-        assertTrue(first.isAlive(), "the first still runs: " + log("twice-1"));
         assertEquals(4, second.exitValue(), log("twice-2"));
         assertTrue(log("twice-2").contains("another run holds " + out("twice")), log("twice-2"));
         // Nothing more to see: the first run's driver goes, and YARN ends its application.
@@ -192,17 +192,43 @@ class YarnSweepIT {
         List<TrialResult> results = new SweepFiles(out("cpus"), cluster.conf()).results();
         assertEquals(4, results.size(), results.toString());
         results.forEach(r -> assertEquals(2.0, r.metrics().get("threads"), "threads of " + r));
+        assertNoTwoAtOnceInOneContainer(results, "two trials of 2 cpus at once in one executor of " + YarnCluster.EXECUTOR_CORES + " cores");
+    }
+
+    /** Trials print their container's number as the metric "container". */
+    private static void assertNoTwoAtOnceInOneContainer(List<TrialResult> results, String what) {
         for (TrialResult a : results) {
             for (TrialResult b : results) {
                 boolean overlap = a.id() < b.id() && a.startMillis() < b.endMillis() && b.startMillis() < a.endMillis();
-                assertFalse(overlap && a.metrics().get("container").equals(b.metrics().get("container")),
-                        "two trials of 2 cpus at once in one executor of " + YarnCluster.EXECUTOR_CORES + " cores: " + a + " and " + b);
+                assertFalse(overlap && a.metrics().get("container").equals(b.metrics().get("container")), what + ": " + a + " and " + b);
             }
         }
     }
 
     @Test
     @Order(7)
+    void aTrialOfOneGpuGetsTheGpuYarnGaveItsExecutor() throws Exception {
+        // Each executor asks YARN for one yarn.io/gpu; its discovery script says it is address 0.
+        java.nio.file.Path discovery = tmp.resolve("gpu.sh");
+        Files.writeString(discovery, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\"]}'\n");
+        assertTrue(discovery.toFile().setExecutable(true));
+        java.nio.file.Path space = Spaces.write(tmp, "gpus", """
+                {"params": {"x": "[1,2,3,4]"},
+                 "trainable": {"type": "command", "argv": ["python3", "-c",
+                   "import os,time; time.sleep(2); print('gpu: ' + os.environ['CUDA_VISIBLE_DEVICES']); print('container: %d' % int(os.environ['CONTAINER_ID'].rsplit('_', 1)[1])); print('loss: 0')"]},
+                 "resources": {"gpus": 1},
+                 "searcher": "grid"}""");
+        awaitSuccess(cluster.submit(tmp.resolve("gpus.log"), "client",
+                Map.of("TUNE_EXECUTOR_GPUS", "1", "TUNE_GPU_DISCOVERY_SCRIPT", discovery.toString()),
+                space, out("gpus"), "--parallelism", "4"), "gpus");
+        List<TrialResult> results = new SweepFiles(out("gpus"), cluster.conf()).results();
+        assertEquals(4, results.size(), results.toString());
+        results.forEach(r -> assertEquals(0.0, r.metrics().get("gpu"), "the address of " + r));
+        assertNoTwoAtOnceInOneContainer(results, "two trials of 1 GPU at once on an executor of 1 GPU");
+    }
+
+    @Test
+    @Order(8)
     void aStoppedNodeManagerLeavesTheSweepToTheOther() throws Exception {
         Process driver = cluster.submit(tmp.resolve("nm.log"), "client", checkpointed("nm", 6, 4), out("nm"));
         await(() -> stepsReported("nm", 0) >= 2, driver, "nm");
