@@ -146,6 +146,10 @@ final class YarnCluster implements AutoCloseable {
                 "spark.driver.memory 512m",
                 "spark.yarn.am.memory 256m",
                 "spark.ui.enabled false",
+                // Both executors before the first trial, however slowly YARN starts them on a loaded
+                // machine: the tests count on where trials run.
+                "spark.scheduler.minRegisteredResourcesRatio 1.0",
+                "spark.scheduler.maxRegisteredResourcesWaitingTime 180s",
                 ""));
         Files.copy(Path.of("src/test/resources/log4j2-cluster.properties"), home.resolve("conf/log4j2.properties"));
     }
