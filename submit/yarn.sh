@@ -5,6 +5,11 @@
 #   submit/yarn.sh hdfs:///sweeps/specs/grid.json hdfs:///sweeps/grid --time-budget 3h30m
 #   TUNE_DEPLOY_MODE=cluster submit/yarn.sh conf/spaces/quickstart.json hdfs:///sweeps/quickstart
 #
+# Settings (environment): TUNE_DEPLOY_MODE (client), TUNE_QUEUE (default), TUNE_EXECUTORS (8),
+# TUNE_EXECUTOR_CORES (2, at least a trial's resources.cpus), TUNE_EXECUTOR_MEMORY (4g),
+# TUNE_JAVA_HOME, TUNE_EXECUTOR_GPUS with TUNE_GPU_DISCOVERY_SCRIPT. YarnSweepIT runs this script
+# as it is on a MiniYARNCluster with HDFS (docs/operations.md, "On YARN").
+#
 # Client mode (the default here) runs the driver on this machine: the script exits with tune's code
 # (0, 1, 2, 3, 4, 75), which is what cron and Airflow need. In cluster mode the driver runs in the
 # application master and spark-submit only says whether the application succeeded; read the outcome
