@@ -181,18 +181,40 @@ class YarnSweepIT {
     @Test
     @Order(6)
     void aTrialOfTwoCpusGetsTwoOfAnExecutorsCores() throws Exception {
-        // Each trial says how many threads it was told to use and which container it ran in.
-        java.nio.file.Path space = Spaces.write(tmp, "cpus", """
-                {"params": {"x": "[1,2,3,4]"},
-                 "trainable": {"type": "command", "argv": ["python3", "-c",
-                   "import os,time; time.sleep(2); print('threads: ' + os.environ['OMP_NUM_THREADS']); print('container: %d' % int(os.environ['CONTAINER_ID'].rsplit('_', 1)[1])); print('loss: 0')"]},
-                 "resources": {"cpus": 2},
-                 "searcher": "grid"}""");
-        awaitSuccess(cluster.submit(tmp.resolve("cpus.log"), "client", space, out("cpus"), "--parallelism", "4"), "cpus");
-        List<TrialResult> results = new SweepFiles(out("cpus"), cluster.conf()).results();
-        assertEquals(4, results.size(), results.toString());
+        List<TrialResult> results = resourceSweep("cpus", "{\"cpus\": 2}", "threads", "OMP_NUM_THREADS", Map.of());
         results.forEach(r -> assertEquals(2.0, r.metrics().get("threads"), "threads of " + r));
         assertNoTwoAtOnceInOneContainer(results, "two trials of 2 cpus at once in one executor of " + YarnCluster.EXECUTOR_CORES + " cores");
+    }
+
+    @Test
+    @Order(7)
+    void aTrialOfOneGpuGetsTheGpuYarnGaveItsExecutor() throws Exception {
+        // Each executor asks YARN for one yarn.io/gpu; its discovery script says it is address 0.
+        java.nio.file.Path discovery = tmp.resolve("gpu.sh");
+        Files.writeString(discovery, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\"]}'\n");
+        assertTrue(discovery.toFile().setExecutable(true));
+        List<TrialResult> results = resourceSweep("gpus", "{\"gpus\": 1}", "gpu", "CUDA_VISIBLE_DEVICES",
+                Map.of("TUNE_EXECUTOR_GPUS", "1", "TUNE_GPU_DISCOVERY_SCRIPT", discovery.toString()));
+        results.forEach(r -> assertEquals(0.0, r.metrics().get("gpu"), "the address of " + r));
+        assertNoTwoAtOnceInOneContainer(results, "two trials of 1 GPU at once on an executor of 1 GPU");
+    }
+
+    /**
+     * Four 2-second command trials asking for {@code resources}, 4 at a time, in client mode; each
+     * prints the environment variable it was given as {@code metric}, and its container's number.
+     */
+    private static List<TrialResult> resourceSweep(String name, String resources, String metric, String variable,
+                                                   Map<String, String> settings) throws Exception {
+        java.nio.file.Path space = Spaces.write(tmp, name, """
+                {"params": {"x": "[1,2,3,4]"},
+                 "trainable": {"type": "command", "argv": ["python3", "-c",
+                   "import os,time; time.sleep(2); print('%s: ' + os.environ['%s']); print('container: %%d' %% int(os.environ['CONTAINER_ID'].rsplit('_', 1)[1])); print('loss: 0')"]},
+                 "resources": %s,
+                 "searcher": "grid"}""".formatted(metric, variable, resources));
+        awaitSuccess(cluster.submit(tmp.resolve(name + ".log"), "client", settings, space, out(name), "--parallelism", "4"), name);
+        List<TrialResult> results = new SweepFiles(out(name), cluster.conf()).results();
+        assertEquals(4, results.size(), results.toString());
+        return results;
     }
 
     /** Trials print their container's number as the metric "container". */
@@ -203,28 +225,6 @@ class YarnSweepIT {
                 assertFalse(overlap && a.metrics().get("container").equals(b.metrics().get("container")), what + ": " + a + " and " + b);
             }
         }
-    }
-
-    @Test
-    @Order(7)
-    void aTrialOfOneGpuGetsTheGpuYarnGaveItsExecutor() throws Exception {
-        // Each executor asks YARN for one yarn.io/gpu; its discovery script says it is address 0.
-        java.nio.file.Path discovery = tmp.resolve("gpu.sh");
-        Files.writeString(discovery, "#!/bin/sh\necho '{\"name\":\"gpu\",\"addresses\":[\"0\"]}'\n");
-        assertTrue(discovery.toFile().setExecutable(true));
-        java.nio.file.Path space = Spaces.write(tmp, "gpus", """
-                {"params": {"x": "[1,2,3,4]"},
-                 "trainable": {"type": "command", "argv": ["python3", "-c",
-                   "import os,time; time.sleep(2); print('gpu: ' + os.environ['CUDA_VISIBLE_DEVICES']); print('container: %d' % int(os.environ['CONTAINER_ID'].rsplit('_', 1)[1])); print('loss: 0')"]},
-                 "resources": {"gpus": 1},
-                 "searcher": "grid"}""");
-        awaitSuccess(cluster.submit(tmp.resolve("gpus.log"), "client",
-                Map.of("TUNE_EXECUTOR_GPUS", "1", "TUNE_GPU_DISCOVERY_SCRIPT", discovery.toString()),
-                space, out("gpus"), "--parallelism", "4"), "gpus");
-        List<TrialResult> results = new SweepFiles(out("gpus"), cluster.conf()).results();
-        assertEquals(4, results.size(), results.toString());
-        results.forEach(r -> assertEquals(0.0, r.metrics().get("gpu"), "the address of " + r));
-        assertNoTwoAtOnceInOneContainer(results, "two trials of 1 GPU at once on an executor of 1 GPU");
     }
 
     @Test
