@@ -92,9 +92,15 @@ with DAG(
         conf={
             "spark.driver.extraJavaOptions": JAVA17_OPENS,
             "spark.executor.extraJavaOptions": JAVA17_OPENS,
+            "spark.yarn.am.extraJavaOptions": JAVA17_OPENS,
             "spark.scheduler.mode": "FAIR",
-            "spark.scheduler.allocation.file": SPARKTUNE_HOME + "/conf/fairscheduler.xml",
+            # file: because with HADOOP_CONF_DIR set Spark reads a path without a scheme from HDFS.
+            "spark.scheduler.allocation.file": "file://" + SPARKTUNE_HOME + "/conf/fairscheduler.xml",
             "spark.task.maxFailures": "4",
+            # YARN (as submit/yarn.sh): the next DAG run resumes, never a second YARN attempt; a fixed
+            # set of executors, which trials of more than one cpu or with GPUs need.
+            "spark.yarn.maxAppAttempts": "1",
+            "spark.dynamicAllocation.enabled": "false",
         },
         num_executors=8,
         executor_cores=2,

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A sweep on Kubernetes, in cluster mode: the driver runs in a pod of the image below, and this
 # script exits with the driver container's exit code, which is tune's (0, 1, 2, 3, 4, 75).
+# Untested: no Kubernetes can be started where SparkTune's tests run (YARN and standalone are tested
+# on real clusters); only 'bash -n' checks this script.
 #
 #   TUNE_IMAGE=registry.example.com/sparktune:0.1 submit/k8s.sh https://k8s-api:6443 \
 #       s3a://sweeps/specs/grid.json s3a://sweeps/grid --time-budget 3h30m

@@ -5,10 +5,19 @@
 #   submit/yarn.sh hdfs:///sweeps/specs/grid.json hdfs:///sweeps/grid --time-budget 3h30m
 #   TUNE_DEPLOY_MODE=cluster submit/yarn.sh conf/spaces/quickstart.json hdfs:///sweeps/quickstart
 #
+# Settings (environment): TUNE_DEPLOY_MODE (client), TUNE_QUEUE (default), TUNE_EXECUTORS (8),
+# TUNE_EXECUTOR_CORES (2, at least a trial's resources.cpus), TUNE_EXECUTOR_MEMORY (4g),
+# TUNE_JAVA_HOME, TUNE_EXECUTOR_GPUS with TUNE_GPU_DISCOVERY_SCRIPT. YarnSweepIT runs this script
+# as it is on a MiniYARNCluster with HDFS (docs/operations.md, "On YARN").
+#
 # Client mode (the default here) runs the driver on this machine: the script exits with tune's code
 # (0, 1, 2, 3, 4, 75), which is what cron and Airflow need. In cluster mode the driver runs in the
 # application master and spark-submit only says whether the application succeeded; read the outcome
-# with 'tune status --out OUT'. A local space file is shipped with --files in cluster mode.
+# with 'tune status --out OUT'. A local space file is shipped with --files in cluster mode. YARN
+# makes one attempt: running the same command again is the scheduler's call, as a resume, never
+# YARN's (a second attempt would run past a time budget's window or repeat an exit 4). Dynamic
+# allocation is off: trials of more than one cpu or with GPUs use a task resource profile, which
+# Spark allows on YARN only with a fixed set of executors. See docs/operations.md, "On YARN".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 usage="usage: yarn.sh SPACE OUT [tune flags...]"
@@ -22,15 +31,26 @@ opens=$(sed -n 's/^spark\.driver\.extraJavaOptions[[:space:]]*//p' "$root/conf/s
 extra=()
 if [ "$mode" = cluster ]; then
   # The driver's working directory is a YARN container: files reach it by --files (one list; a
-  # second --files flag would replace the first), under their own name.
+  # second --files flag would replace the first), under their own name. That directory is on the
+  # driver's class path, where Spark finds fairscheduler.xml by itself; tune reads a space path
+  # without a scheme from the local disk.
   files="$root/conf/fairscheduler.xml"
   if [[ "$space" != *://* ]]; then
     files="$files,$space"
     space="$(basename "$space")"
   fi
-  extra+=(--files "$files" --conf spark.scheduler.allocation.file=fairscheduler.xml)
+  extra+=(--files "$files")
 else
-  extra+=(--conf "spark.scheduler.allocation.file=$root/conf/fairscheduler.xml")
+  # file: because Spark reads this path on fs.defaultFS, which HADOOP_CONF_DIR makes HDFS. The
+  # application master only launches executors here, but it is a JVM that runs Spark.
+  extra+=(--conf "spark.scheduler.allocation.file=file://$root/conf/fairscheduler.xml"
+          --conf "spark.yarn.am.extraJavaOptions=$opens")
+fi
+if [ -n "${TUNE_EXECUTOR_GPUS:-}" ]; then
+  # Spark asks YARN for yarn.io/gpu per executor, and the script tells each executor its addresses
+  # (Spark ships examples/src/main/scripts/getGpusResources.sh); trials with resources.gpus get theirs.
+  extra+=(--conf "spark.executor.resource.gpu.amount=$TUNE_EXECUTOR_GPUS"
+          --conf "spark.executor.resource.gpu.discoveryScript=${TUNE_GPU_DISCOVERY_SCRIPT:?set TUNE_GPU_DISCOVERY_SCRIPT with TUNE_EXECUTOR_GPUS}")
 fi
 if [ -n "${TUNE_JAVA_HOME:-}" ]; then
   extra+=(--conf "spark.yarn.appMasterEnv.JAVA_HOME=$TUNE_JAVA_HOME" --conf "spark.executorEnv.JAVA_HOME=$TUNE_JAVA_HOME")
@@ -46,6 +66,8 @@ exec "${SPARK_HOME:?set SPARK_HOME to a Spark 3.5 (Scala 2.12) installation}/bin
   --conf "spark.executor.extraJavaOptions=$opens" \
   --conf spark.scheduler.mode=FAIR \
   --conf spark.task.maxFailures=4 \
+  --conf spark.yarn.maxAppAttempts=1 \
+  --conf spark.dynamicAllocation.enabled=false \
   --num-executors "${TUNE_EXECUTORS:-8}" \
   --executor-cores "${TUNE_EXECUTOR_CORES:-2}" \
   --executor-memory "${TUNE_EXECUTOR_MEMORY:-4g}" \

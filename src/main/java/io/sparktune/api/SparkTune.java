@@ -14,6 +14,7 @@ import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepFile;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -52,7 +53,7 @@ public final class SparkTune {
         return new Sweep(spark);
     }
 
-    /** Reads and validates a space file (local or on any Hadoop file system) with overrides applied. */
+    /** Reads and validates a space file (local without a scheme, else on its Hadoop file system) with overrides applied. */
     public static SweepSpec spec(String spaceFile, Overrides overrides) {
         Path path = FlagPath.of("--space", spaceFile);
         String name = path.getName().replaceFirst("\\.json$", "");
@@ -66,7 +67,10 @@ public final class SparkTune {
 
     private static String readSpaceFile(String spaceFile, Path path) {
         try {
-            FileSystem fs = path.getFileSystem(SweepRun.HadoopConf.fromSparkProperties());
+            // A path with no scheme is the local file the user means, even where fs.defaultFS is HDFS
+            // (a YARN gateway, a driver in a YARN container that was sent the file with --files).
+            Configuration conf = SweepRun.HadoopConf.fromSparkProperties();
+            FileSystem fs = path.toUri().getScheme() == null ? FileSystem.getLocal(conf) : path.getFileSystem(conf);
             if (fs.getFileStatus(path).isDirectory()) {
                 throw new InvalidInputException(spaceFile, "", "is a directory, not a space file");
             }

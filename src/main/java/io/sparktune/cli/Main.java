@@ -5,6 +5,7 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.engine.TrialsLostException;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepLockedException;
+import org.apache.spark.SparkUserAppException;
 import picocli.CommandLine;
 
 import java.io.PrintStream;
@@ -23,8 +24,23 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+    public static void main(String[] args) throws SparkUserAppException {
+        int code = run(args, System.out, System.err);
+        if (insideYarnApplicationMaster()) {
+            // The ApplicationMaster runs this main in a thread and reports the application's outcome
+            // when it returns: System.exit would cut that short, and YARN would count a failed attempt
+            // and run the driver again. A non-zero code goes back the way Spark's own runners return one.
+            if (code != 0) {
+                throw new SparkUserAppException(code);
+            }
+            return;
+        }
+        System.exit(code);
+    }
+
+    /** YARN cluster mode: Spark's ApplicationMaster sets these before it starts the driver's main. */
+    private static boolean insideYarnApplicationMaster() {
+        return "cluster".equals(System.getProperty("spark.submit.deployMode")) && System.getProperty("spark.yarn.app.id") != null;
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {

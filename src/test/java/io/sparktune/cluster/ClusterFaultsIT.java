@@ -95,27 +95,15 @@ class ClusterFaultsIT {
     }
 
     private static void await(BooleanSupplier condition, Process driver, String name) throws Exception {
-        long deadline = System.currentTimeMillis() + 180_000;
-        while (!condition.getAsBoolean()) {
-            assertTrue(driver.isAlive(), "driver ended early: " + log(name));
-            assertTrue(System.currentTimeMillis() < deadline, "timed out waiting: " + log(name));
-            Thread.sleep(100);
-        }
+        SweepWatch.await(condition, driver, () -> log(name));
     }
 
     private static int stepsReported(String name, int trial) {
-        try {
-            return ProgressLog.read(SweepDirectory.at(out(name), conf), trial).size();
-        } catch (Exception notYet) {
-            return 0;
-        }
+        return SweepWatch.stepsReported(out(name), conf, trial);
     }
 
     private static void assertEveryTrialOnce(SweepFiles files, int trials) {
-        Map<Integer, Integer> perTrial = files.resultsPerTrial();
-        assertEquals(trials, perTrial.size(), "every trial recorded: " + perTrial);
-        perTrial.forEach((id, n) -> assertEquals(1, n, "trial " + id + " recorded once"));
-        files.results().forEach(r -> assertEquals(TrialStatus.COMPLETED, r.status(), r.toString()));
+        SweepWatch.assertEveryTrialCompletedOnce(files, trials);
     }
 
     @Test
