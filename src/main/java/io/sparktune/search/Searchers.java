@@ -1,5 +1,6 @@
 package io.sparktune.search;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Space;
@@ -10,6 +11,8 @@ import java.util.Locale;
 /** The searchers a spec can name, and the one place that reads their options: {@link #validate} makes a {@link SearcherSpec}. */
 public final class Searchers {
     private static final List<String> TYPES = List.of("grid", "random", "sobol", "tpe", "gp", "evolution", "auto");
+    /** The searchers that never read results, and so serve several objectives and constraints as they serve one. */
+    private static final List<String> RESULT_BLIND = List.of("grid", "random", "sobol");
 
     private Searchers() {
     }
@@ -21,6 +24,19 @@ public final class Searchers {
     /** The type a spec gets when it names none: a grid for spaces of lists, {@code auto} otherwise. */
     public static String defaultFor(Space space) {
         return space.isFinite() ? "grid" : "auto";
+    }
+
+    /** As {@link #defaultFor(Space)}, but random where the goals are more than one plain objective, which auto cannot serve. */
+    public static String defaultFor(Space space, Goals goals) {
+        return goals.single() || space.isFinite() ? defaultFor(space) : "random";
+    }
+
+    /** Refuses a searcher that would optimise the first objective alone, ignoring the others or the constraints. */
+    public static void checkGoals(SearcherSpec searcher, Goals goals, String path) {
+        if (!goals.single() && !RESULT_BLIND.contains(searcher.type())) {
+            throw new InvalidInputException(null, path + ".type", searcher.type() + " optimises one objective with no constraints; with "
+                    + (goals.several() ? "several objectives" : "constraints") + " use " + String.join(", ", RESULT_BLIND));
+        }
     }
 
     public static SearcherSpec validate(PluginSpec spec, Space space, String path) {

@@ -58,6 +58,12 @@ class BadFlagsTest {
                 run("--time-budget: budget.timeBudget: '400d' is longer than 365 days", "--time-budget", "400d"),
                 run("--trial-timeout: budget.trialTimeout: '1h30' " + DURATION, "--trial-timeout", "1h30"),
                 run("--lock-stale: 'x' " + DURATION, "--lock-stale", "x"),
+                run("--objective: loss: expected NAME:min or NAME:max, e.g. latency_ms:min", "--objective", "loss"),
+                run("--objective: objectives[1].metric: duplicate objective 'loss'", "--objective", "loss:min", "--objective", "loss:max"),
+                run("--objective: give --objective, or one of --metric/--mode/--min/--max, not both", "--objective", "a:min", "--max", "b"),
+                run("--constraint: constraints[0].max: expected a number, got \"lots\"", "--constraint", "loss<=lots"),
+                run("--constraint: constraints[1]: no value of loss keeps the constraints on it (loss>=2 and loss<=1): every trial would be infeasible"
+                        + " (loss is an objective)", "--constraint", "loss<=1", "--constraint", "loss>=2"),
                 run("--lock-stale: '0s' must be at least 1ms", "--lock-stale", "0s"),
                 run("--param: x: expected NAME=SPEC, e.g. lr=loguniform[1e-4:1e-1]", "--param", "x"),
                 run("--param: =1: expected NAME=SPEC, e.g. lr=loguniform[1e-4:1e-1]", "--param", "=1"),
