@@ -1,11 +1,13 @@
 package io.sparktune.engine;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.History;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Observation;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialCounts;
 import io.sparktune.core.TrialResult;
+import io.sparktune.pareto.ParetoFront;
 import io.sparktune.space.Space;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.JournalTrials;
@@ -26,17 +28,21 @@ import java.util.TreeMap;
  * when the searcher learns from results.
  */
 final class SweepState {
+    private final Goals goals;
     private final Objective objective;
     private final boolean keepObservations;
+    private final ParetoFront front;
     private final History history = new History();
     private final BitSet finished = new BitSet();
     private final Map<Integer, Trial> unfinished = new TreeMap<>();
     private TrialCounts counts = TrialCounts.NONE;
     private TrialResult best;
 
-    SweepState(Objective objective, boolean keepObservations) {
-        this.objective = objective;
+    SweepState(Goals goals, boolean keepObservations) {
+        this.goals = goals;
+        this.objective = goals.primary();
         this.keepObservations = keepObservations;
+        this.front = new ParetoFront(goals);
     }
 
     /** Folds in the sweep's own journal. */
@@ -109,13 +115,15 @@ final class SweepState {
         unfinished.remove(result.id());
         history.finished(result.id());
         counts = counts.plus(result);
+        front.offer(result);
         OptionalDouble value = objective.valueOf(result);
         if (value.isPresent()) {
             if (keepObservations) {
                 history.observe(new Observation(result.id(), result.config(), objective.loss(value.getAsDouble()),
                         result.status(), result.steps()));
             }
-            if (best == null || objective.better(value.getAsDouble(), objective.valueOf(best).getAsDouble())) {
+            boolean feasible = goals.feasibility(result).feasible();
+            if (feasible && (best == null || objective.better(value.getAsDouble(), objective.valueOf(best).getAsDouble()))) {
                 best = result;
             }
         }
@@ -151,8 +159,14 @@ final class SweepState {
         return counts.failed();
     }
 
+    /** The feasible trial with the best value of the first objective. */
     TrialResult best() {
         return best;
+    }
+
+    /** The feasible non-dominated trials, in id order; changes whenever a result joins the front. */
+    List<TrialResult> front() {
+        return front.members();
     }
 
     Objective objective() {

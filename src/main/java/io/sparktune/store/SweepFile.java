@@ -1,7 +1,6 @@
 package io.sparktune.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparktune.core.Constraint;
 import io.sparktune.core.Goals;
@@ -61,18 +60,7 @@ public record SweepFile(String name, Goals goals, String identity, long masterSe
         node.put("metric", objective().metric());
         node.put("mode", objective().mode().label());
         if (!goals.single()) {
-            ArrayNode objectives = node.putArray("objectives");
-            goals.objectives().forEach(o -> objectives.addObject().put("metric", o.metric()).put("mode", o.mode().label()));
-            ArrayNode constraints = node.putArray("constraints");
-            for (Constraint c : goals.constraints()) {
-                ObjectNode bound = constraints.addObject().put("metric", c.metric());
-                if (Double.isFinite(c.min())) {
-                    bound.put("min", c.min());
-                }
-                if (Double.isFinite(c.max())) {
-                    bound.put("max", c.max());
-                }
-            }
+            Json.goals(node, goals);
         }
         node.put("seed", masterSeed);
         node.put("created", createdMillis);
