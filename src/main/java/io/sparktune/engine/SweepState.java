@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -76,26 +77,26 @@ final class SweepState {
         int noValue = 0;
         List<Integer> misfits = new ArrayList<>();
         for (TrialResult result : results) {
-            OptionalDouble value = objective.valueOf(result);
-            if (value.isEmpty()) {
+            Optional<Observation> observation = observation(result);
+            if (observation.isEmpty()) {
                 noValue++;
             } else if (!space.admits(result.config())) {
                 misfits.add(result.id());
             } else {
-                taken.add(new Observation(0, result.config(), objective.loss(value.getAsDouble()), result.status(), result.steps()));
+                taken.add(observation.get());
             }
         }
         if (keepObservations) {
             for (int i = 0; i < taken.size(); i++) {
-                Observation o = taken.get(i);
-                history.observe(new Observation(i - taken.size(), o.config(), o.loss(), o.status(), o.steps()));
+                history.observe(taken.get(i).withTrialId(i - taken.size()));
             }
         }
         return "restart from " + other.uri() + ": " + (keepObservations ? taken.size() + " results seed the searcher"
                 : "the searcher learns nothing from results; " + taken.size() + " results unused")
                 + (misfits.isEmpty() ? "" : "; skipped " + misfits.size() + " whose configs do not fit this space (trials "
                         + misfits.subList(0, Math.min(5, misfits.size())) + (misfits.size() > 5 ? "..." : "") + ")")
-                + (noValue == 0 ? "" : "; skipped " + noValue + " with no value for " + objective.metric());
+                + (noValue == 0 ? "" : "; skipped " + noValue + " with no value for " + String.join(", ",
+                        goals.objectives().stream().map(Objective::metric).toList()));
     }
 
     void started(Trial trial) {
@@ -116,18 +117,23 @@ final class SweepState {
         history.finished(result.id());
         counts = counts.plus(result);
         front.offer(result);
+        if (keepObservations) {
+            observation(result).ifPresent(history::observe);
+        }
         OptionalDouble value = objective.valueOf(result);
         if (value.isPresent()) {
-            if (keepObservations) {
-                history.observe(new Observation(result.id(), result.config(), objective.loss(value.getAsDouble()),
-                        result.status(), result.steps()));
-            }
             boolean feasible = goals.feasibility(result).feasible();
             if (feasible && (best == null || objective.better(value.getAsDouble(), objective.valueOf(best).getAsDouble()))) {
                 best = result;
             }
         }
         return true;
+    }
+
+    /** What a searcher learns from a result: every objective's loss and the constraints' violation; empty without every objective. */
+    private Optional<Observation> observation(TrialResult result) {
+        return goals.losses(result).map(losses -> new Observation(result.id(), result.config(), losses[0], result.status(),
+                result.steps(), losses, goals.feasibility(result).violation()));
     }
 
     History history() {

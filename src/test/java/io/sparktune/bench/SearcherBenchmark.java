@@ -143,7 +143,7 @@ public final class SearcherBenchmark {
     }
 
     /** The 5% and 95% quantiles of the median of 4,000 resamples (with replacement) of the regrets. */
-    private static double[] medianInterval(double[] regrets) {
+    static double[] medianInterval(double[] regrets) {
         SplittableRandom random = new SplittableRandom(1);
         double[] medians = new double[4000];
         double[] resample = new double[regrets.length];
@@ -158,7 +158,7 @@ public final class SearcherBenchmark {
     }
 
     /** {@code gp:maxPoints=64}: a type, then integer options. */
-    private static PluginSpec spec(String text) {
+    static PluginSpec spec(String text) {
         String[] parts = text.split(":");
         Map<String, Object> options = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
@@ -194,14 +194,14 @@ public final class SearcherBenchmark {
         System.out.printf(Locale.ROOT, "| %s | %d | %d | %.1f |%n", type, n, dims, median(millis));
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return quantile(sorted, 0.5);
     }
 
     /** Linear interpolation between order statistics, as numpy's default. */
-    private static double quantile(double[] sorted, double q) {
+    static double quantile(double[] sorted, double q) {
         double position = q * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);
