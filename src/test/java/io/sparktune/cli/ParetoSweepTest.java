@@ -137,4 +137,34 @@ class ParetoSweepTest {
         assertTrue(compare.out().lines().skip(1).allMatch(l -> l.contains("no: memory_mb missing")), compare.out());
         assertEquals(3, Cli.run("best", "--out", missing).exit(), "no feasible trial, no front");
     }
+
+    @Test
+    void theReportPlotsTheFrontTheHypervolumeWithItsReferencePointAndMarksInfeasibleTrials() throws Exception {
+        Path html = tmp.resolve("report.html");
+        Cli report = Cli.run("report", "--out", out, "--html", html.toString());
+        assertEquals(0, report.exit(), report.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("<section id=\"pareto\"><h2>Pareto front</h2>"), "a Pareto section");
+        assertTrue(page.contains("<title>f2 against f1</title>"), "the scatter of the two objectives");
+        assertTrue(page.contains("<title>Hypervolume of the feasible trials</title>") && page.contains("Reference point: f1="),
+                "the hypervolume and its reference point");
+        long infeasible = rows.stream().filter(r -> !feasible(r)).count();
+        String marked = page.substring(page.indexOf("<g class=\"infeasible\">"));
+        marked = marked.substring(0, marked.indexOf("</g>"));
+        assertEquals(infeasible, marked.split("<circle", -1).length - 1, "one hollow circle per infeasible trial");
+    }
+
+    @Test
+    void theDefaultSearcherWithSeveralObjectivesIsNsga2AndItRunsThroughTheEngine() throws Exception {
+        Path space = tmp.resolve("default.json");
+        Files.writeString(space, "{\"params\": {\"x0\": \"uniform[0:1]\", \"x1\": \"uniform[0:1]\"},"
+                + " \"trainable\": {\"type\": \"problem\", \"problem\": \"zdt2\"},"
+                + " \"objectives\": [{\"metric\": \"f1\"}, {\"metric\": \"f2\"}], \"searcher\": {\"type\": \"nsga2\", \"population\": 4}}");
+        String dir = tmp.resolve("nsga2").toString();
+        Cli dry = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "12", "--dry-run");
+        assertTrue(dry.out().startsWith("sweep default: 12 trials, nsga2 search, objectives f1 (min), f2 (min)"), dry.out());
+        Cli run = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "12", "--parallelism", "2");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(SparkTune.front(dir).orElseThrow().trials().size() >= 1);
+    }
 }
