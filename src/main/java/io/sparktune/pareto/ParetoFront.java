@@ -51,9 +51,4 @@ public final class ParetoFront {
         sorted.sort(Comparator.comparingInt(TrialResult::id));
         return sorted;
     }
-
-    /** Its members' losses, for the hypervolume. */
-    public List<double[]> losses() {
-        return List.copyOf(losses);
-    }
 }

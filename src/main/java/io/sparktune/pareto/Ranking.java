@@ -103,10 +103,6 @@ public final class Ranking {
         return candidates.get(index);
     }
 
-    public int size() {
-        return candidates.size();
-    }
-
     /** Indices from best to worst: lower rank first, then larger crowding distance, then the earlier trial. */
     public List<Integer> order() {
         List<Integer> order = new ArrayList<>();
@@ -117,17 +113,5 @@ public final class Ranking {
                 .thenComparing(i -> -crowding[i])
                 .thenComparingInt(i -> candidates.get(i).id()));
         return order;
-    }
-
-    /** The feasible trials of rank 1, in id order: the Pareto front. */
-    public List<Candidate> front() {
-        List<Candidate> front = new ArrayList<>();
-        for (int i = 0; i < ranks.length; i++) {
-            if (ranks[i] == 1 && candidates.get(i).feasible()) {
-                front.add(candidates.get(i));
-            }
-        }
-        front.sort(Comparator.comparingInt(Candidate::id));
-        return front;
     }
 }

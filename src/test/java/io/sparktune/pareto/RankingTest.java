@@ -39,12 +39,6 @@ class RankingTest {
     }
 
     @Test
-    void theFrontHoldsOnlyFeasibleTrials() {
-        Ranking r = Ranking.of(List.of(new Candidate(0, new double[] {0, 0}, Double.POSITIVE_INFINITY)));
-        assertEquals(List.of(), r.front());
-    }
-
-    @Test
     void orderPutsLowerRankFirstThenTheLonelierTrial() {
         Ranking r = Ranking.of(List.of(feasible(0, 3, 3), feasible(1, 2, 2), feasible(2, 1, 4), feasible(3, 4, 1)));
         assertEquals(List.of(2, 3, 1, 0), r.order());
