@@ -1,5 +1,6 @@
 package io.sparktune.api;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialStatus;
@@ -99,12 +100,17 @@ public final class SparkTune {
 
     /**
      * The best {@code top} trials of the sweep in {@code dir} with one of {@code statuses}, by
-     * {@code objective} (null: the sweep's own), read on the driver in one pass that keeps only them.
+     * {@code objective} (null: the sweep's own), read on the driver in one pass that keeps only them;
+     * with no {@code objective} and a sweep of several objectives or constraints, by Pareto rank, then
+     * crowding distance, with {@code rank} and {@code feasible} columns.
      */
     public static ResultsTable compare(String dir, Objective objective, Set<TrialStatus> statuses, int top, List<String> columns)
             throws IOException {
         SweepDirectory directory = open(dir);
         SweepFile sweep = sweepFile(dir, directory);
+        if (objective == null && !sweep.goals().single()) {
+            return ResultsTable.ranked(directory, sweep.goals(), statuses, top, columns);
+        }
         return ResultsTable.read(directory, objective == null ? sweep.objective() : objective, statuses, top, columns);
     }
 
@@ -150,6 +156,18 @@ public final class SparkTune {
         SweepDirectory directory = open(dir);
         sweepFile(dir, directory);
         return BestTrial.read(directory);
+    }
+
+    /** The Pareto front of a sweep with several objectives or constraints; empty until a feasible trial finishes. */
+    public static Optional<ParetoTrials> front(String dir) throws IOException {
+        SweepDirectory directory = open(dir);
+        sweepFile(dir, directory);
+        return ParetoTrials.read(directory);
+    }
+
+    /** What the sweep in {@code dir} optimises, as its sweep.json says. */
+    public static Goals goals(String dir) throws IOException {
+        return sweepFile(dir, open(dir)).goals();
     }
 
     private static SweepFile sweepFile(String dir, SweepDirectory directory) throws IOException {

@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A sweep being configured from Java or a notebook: a space file, JSON text or a command line, then
@@ -104,6 +105,18 @@ public final class Sweep {
     /** The metric and whether to minimise or maximise it, in one call. */
     public Sweep optimise(String metric, Objective.Mode mode) {
         overrides.optimise(metric, mode);
+        return this;
+    }
+
+    /** Several objectives, each as {@code NAME:min} or {@code NAME:max} ({@code tune run --objective}). */
+    public Sweep objectives(String... objectives) {
+        overrides.objectives(List.of(objectives));
+        return this;
+    }
+
+    /** Bounds a feasible trial keeps, each as {@code NAME<=V} or {@code NAME>=V} ({@code tune run --constraint}). */
+    public Sweep constraints(String... constraints) {
+        overrides.constraints(List.of(constraints));
         return this;
     }
 

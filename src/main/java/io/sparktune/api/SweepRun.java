@@ -49,7 +49,7 @@ final class SweepRun {
         String runId = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try (SweepLock lock = SweepLock.acquire(dir, runId, options.lockStale(), options.progress()::println)) {
             if (existing.isEmpty()) {
-                new SweepFile(spec.name(), spec.objective(), spec.identity(), masterSeed, VERSION, System.currentTimeMillis(),
+                new SweepFile(spec.name(), spec.goals(), spec.identity(), masterSeed, VERSION, System.currentTimeMillis(),
                         restartFrom == null ? null : restartFrom.uri()).write(dir);
             }
             LazySpark spark = new LazySpark("sparktune " + spec.name(), options.master(), ExecutorJars.forTrainable(spec.trainable()));

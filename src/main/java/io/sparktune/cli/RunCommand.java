@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where a network or xgboost trainable's relative data paths are (trainable.data.dir).")
     String dataDir;
 
-    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, evolution or auto (default: grid for all-list spaces, else auto).")
+    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, evolution, nsga2 or auto (default: grid for all-list spaces, else auto; nsga2 with several objectives or constraints).")
     String searcher;
 
     @Option(names = "--scheduler", paramLabel = "TYPE",
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--gpus", paramLabel = "G", description = "GPUs per trial (resources.gpus); 0.5 puts two trials on one GPU.")
     Double gpus;
 
-    @Option(names = "--trials-per-task", paramLabel = "N", description = {"Trials one Spark task runs in turn. Default: 1 with a learning searcher (tpe, gp, cmaes, evolution, auto) outside hyperband/pbt rounds,"
+    @Option(names = "--trials-per-task", paramLabel = "N", description = {"Trials one Spark task runs in turn. Default: 1 with a learning searcher (tpe, gp, cmaes, evolution, nsga2, auto) outside hyperband/pbt rounds,"
                     + " so that each suggestion sees every result; with others, trials shorter than 1 s are packed into tasks of about 2 s.",
                     "Set with a learning searcher, it trades feedback for throughput: all N trials of a task are suggested before any reports."})
     Integer trialsPerTask;
@@ -96,6 +96,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--max", paramLabel = "METRIC", description = "Maximise this metric: --metric METRIC --mode max.")
     String max;
+
+    @Option(names = "--objective", paramLabel = "NAME:min|max",
+            description = "One of several objectives, e.g. --objective val_accuracy:max --objective latency_ms:min (repeatable; replaces --metric/--mode).")
+    List<String> objectives = List.of();
+
+    @Option(names = "--constraint", paramLabel = "NAME<=V",
+            description = "A bound a feasible trial keeps, e.g. 'memory_mb<=2048' or 'recall>=0.9' (repeatable); a trial without the metric is infeasible.")
+    List<String> constraints = List.of();
 
     @Option(names = "--time-budget", paramLabel = "DURATION", description = "End this run cleanly after e.g. 30m or 2h; exit 75 if work is left.")
     String timeBudget;
@@ -157,6 +165,10 @@ final class RunCommand implements Callable<Integer> {
             }
             o.optimise(min != null ? min : max, min != null ? Objective.Mode.MIN : Objective.Mode.MAX);
         }
+        if (!objectives.isEmpty() && (metric != null || mode != null || min != null || max != null)) {
+            throw new InvalidInputException("--objective", "", "give --objective, or one of --metric/--mode/--min/--max, not both");
+        }
+        o.objectives(objectives).constraints(constraints);
         for (String param : params) {
             int eq = param.indexOf('=');
             if (eq <= 0) {
@@ -170,8 +182,8 @@ final class RunCommand implements Callable<Integer> {
     private int preview(SweepSpec spec, PrintStream console) {
         SweepPreview preview = SparkTune.preview(spec, out, PREVIEW_LINES);
         List<Trial> trials = preview.trials();
-        console.println("sweep " + spec.name() + ": " + preview.planned() + " trials, " + spec.searcher().type() + " search, metric "
-                + spec.objective().metric() + " (" + spec.objective().mode().label() + "), seed " + preview.seed() + switch (preview.seedSource()) {
+        console.println("sweep " + spec.name() + ": " + preview.planned() + " trials, " + spec.searcher().type() + " search, " + (spec.goals().several() ? "objectives " : "metric ")
+                + spec.goals().label() + constraintsLabel(spec) + ", seed " + preview.seed() + switch (preview.seedSource()) {
                     case SWEEP -> " (the sweep's in --out, which a run resumes)";
                     case SPEC -> "";
                     case DRAWN -> " (drawn for this preview: a run without --seed draws its own; add --seed " + preview.seed()
@@ -185,6 +197,11 @@ final class RunCommand implements Callable<Integer> {
                     ? " (suggested from results as the sweep runs)" : ""));
         }
         return 0;
+    }
+
+    private static String constraintsLabel(SweepSpec spec) {
+        return spec.goals().constraints().isEmpty() ? ""
+                : " subject to " + String.join(", ", spec.goals().constraints().stream().map(c -> c.label()).toList());
     }
 
     private static void printSummary(SweepSpec spec, SweepOutcome outcome, PrintStream out) {

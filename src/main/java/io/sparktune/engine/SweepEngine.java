@@ -12,6 +12,7 @@ import io.sparktune.search.Searcher;
 import io.sparktune.spec.Budget;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.BestFile;
+import io.sparktune.store.ParetoFile;
 import io.sparktune.store.Journal;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.StoreLocation;
@@ -95,7 +96,7 @@ public final class SweepEngine {
     private final class Run {
         private final long start = System.currentTimeMillis();
         private final Searcher searcher = spec.searcher().create(spec.space(), masterSeed);
-        private final SweepState state = new SweepState(spec.objective(), searcher.learns());
+        private final SweepState state = new SweepState(spec.goals(), searcher.learns());
         private final Budget budget = spec.budget();
         private final int total = budget.totalTrials(searcher.size());
         private final Deque<Trial> rerun = new ArrayDeque<>();
@@ -315,6 +316,7 @@ public final class SweepEngine {
 
         private void absorb(List<Completion> arrived) throws InterruptedException {
             TrialResult bestBefore = state.best();
+            List<TrialResult> frontBefore = state.front();
             Completion.Lost lostJob = null;
             for (Completion completion : arrived) {
                 if (completion instanceof Completion.Results results) {
@@ -341,6 +343,10 @@ public final class SweepEngine {
             if (state.best() != bestBefore) {
                 TrialResult best = state.best();
                 store.run("write best.json", () -> BestFile.write(dir, spec.objective(), best));
+            }
+            if (!spec.goals().single() && !state.front().equals(frontBefore)) {
+                List<TrialResult> front = state.front();
+                store.run("write pareto.json", () -> ParetoFile.write(dir, spec.goals(), front));
             }
             if (lostJob != null) {
                 // Keep the results that did come back; the lost trials stay started without a result.

@@ -1,11 +1,13 @@
 package io.sparktune.engine;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.History;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Observation;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialCounts;
 import io.sparktune.core.TrialResult;
+import io.sparktune.pareto.ParetoFront;
 import io.sparktune.space.Space;
 import io.sparktune.store.JournalRecord;
 import io.sparktune.store.JournalTrials;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -26,17 +29,21 @@ import java.util.TreeMap;
  * when the searcher learns from results.
  */
 final class SweepState {
+    private final Goals goals;
     private final Objective objective;
     private final boolean keepObservations;
+    private final ParetoFront front;
     private final History history = new History();
     private final BitSet finished = new BitSet();
     private final Map<Integer, Trial> unfinished = new TreeMap<>();
     private TrialCounts counts = TrialCounts.NONE;
     private TrialResult best;
 
-    SweepState(Objective objective, boolean keepObservations) {
-        this.objective = objective;
+    SweepState(Goals goals, boolean keepObservations) {
+        this.goals = goals;
+        this.objective = goals.primary();
         this.keepObservations = keepObservations;
+        this.front = new ParetoFront(goals);
     }
 
     /** Folds in the sweep's own journal. */
@@ -70,26 +77,26 @@ final class SweepState {
         int noValue = 0;
         List<Integer> misfits = new ArrayList<>();
         for (TrialResult result : results) {
-            OptionalDouble value = objective.valueOf(result);
-            if (value.isEmpty()) {
+            Optional<Observation> observation = observation(result);
+            if (observation.isEmpty()) {
                 noValue++;
             } else if (!space.admits(result.config())) {
                 misfits.add(result.id());
             } else {
-                taken.add(new Observation(0, result.config(), objective.loss(value.getAsDouble()), result.status(), result.steps()));
+                taken.add(observation.get());
             }
         }
         if (keepObservations) {
             for (int i = 0; i < taken.size(); i++) {
-                Observation o = taken.get(i);
-                history.observe(new Observation(i - taken.size(), o.config(), o.loss(), o.status(), o.steps()));
+                history.observe(taken.get(i).withTrialId(i - taken.size()));
             }
         }
         return "restart from " + other.uri() + ": " + (keepObservations ? taken.size() + " results seed the searcher"
                 : "the searcher learns nothing from results; " + taken.size() + " results unused")
                 + (misfits.isEmpty() ? "" : "; skipped " + misfits.size() + " whose configs do not fit this space (trials "
                         + misfits.subList(0, Math.min(5, misfits.size())) + (misfits.size() > 5 ? "..." : "") + ")")
-                + (noValue == 0 ? "" : "; skipped " + noValue + " with no value for " + objective.metric());
+                + (noValue == 0 ? "" : "; skipped " + noValue + " with no value for " + String.join(", ",
+                        goals.objectives().stream().map(Objective::metric).toList()));
     }
 
     void started(Trial trial) {
@@ -109,17 +116,24 @@ final class SweepState {
         unfinished.remove(result.id());
         history.finished(result.id());
         counts = counts.plus(result);
+        front.offer(result);
+        if (keepObservations) {
+            observation(result).ifPresent(history::observe);
+        }
         OptionalDouble value = objective.valueOf(result);
         if (value.isPresent()) {
-            if (keepObservations) {
-                history.observe(new Observation(result.id(), result.config(), objective.loss(value.getAsDouble()),
-                        result.status(), result.steps()));
-            }
-            if (best == null || objective.better(value.getAsDouble(), objective.valueOf(best).getAsDouble())) {
+            boolean feasible = goals.feasibility(result).feasible();
+            if (feasible && (best == null || objective.better(value.getAsDouble(), objective.valueOf(best).getAsDouble()))) {
                 best = result;
             }
         }
         return true;
+    }
+
+    /** What a searcher learns from a result: every objective's loss and the constraints' violation; empty without every objective. */
+    private Optional<Observation> observation(TrialResult result) {
+        return goals.losses(result).map(losses -> new Observation(result.id(), result.config(), losses[0], result.status(),
+                result.steps(), losses, goals.feasibility(result).violation()));
     }
 
     History history() {
@@ -151,8 +165,14 @@ final class SweepState {
         return counts.failed();
     }
 
+    /** The feasible trial with the best value of the first objective. */
     TrialResult best() {
         return best;
+    }
+
+    /** The feasible non-dominated trials, in id order; changes whenever a result joins the front. */
+    List<TrialResult> front() {
+        return front.members();
     }
 
     Objective objective() {

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 /**
@@ -50,7 +51,7 @@ public final class HtmlReport {
             nav a{margin-right:12px}.plots{display:flex;flex-wrap:wrap;gap:12px}
             svg.plot{background:#fff;border:1px solid #e4e4e4;font-size:11px}
             svg .title{font-size:13px;font-weight:600}svg .axis line{stroke:#888}svg .axis text{fill:#444}
-            svg .trials circle{fill:#4c78a8;fill-opacity:.55}svg .line{fill:none;stroke-width:2}
+            svg .trials circle{fill:#4c78a8;fill-opacity:.55}svg .front circle{fill:#f58518}svg .infeasible circle{fill:none;stroke:#d62728;stroke-width:1.5}svg .line{fill:none;stroke-width:2}
             svg .lines polyline{fill:none;stroke-width:1.2;stroke-opacity:.7}svg .bar{fill:#4c78a8}
             table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
             th{background:#f4f4f4;cursor:pointer}td.error{font-family:monospace;white-space:pre-wrap;max-width:640px}
@@ -63,7 +64,8 @@ public final class HtmlReport {
 
     /** Reads the sweep in {@code dir} with Spark and writes its report to {@code html}, whole or not at all. */
     public static void write(SparkSession spark, SweepDirectory dir, String html) throws IOException {
-        String page = render(ReportData.read(spark, dir));
+        ReportData data = ReportData.read(spark, dir);
+        String page = render(data, ParetoPlots.read(dir, data.sweep().goals()));
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path target = new Path(html);
         target = target.getFileSystem(conf).makeQualified(target);
@@ -72,15 +74,21 @@ public final class HtmlReport {
     }
 
     static String render(ReportData data) {
+        return render(data, Optional.empty());
+    }
+
+    /** With {@code pareto}, for a sweep with several objectives or constraints, a Pareto section first. */
+    static String render(ReportData data, Optional<ParetoPlots> pareto) {
         StringBuilder page = new StringBuilder(64 * 1024);
         page.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '")
                 .append(sha256(SCRIPT)).append("'\"><title>SparkTune: ").append(Html.escape(data.sweep().name()))
                 .append("</title><style>").append(STYLE).append("</style></head><body>");
         page.append("<h1>Sweep ").append(Html.escape(data.sweep().name())).append("</h1><p>").append(summary(data)).append("</p>");
-        page.append("<nav><a href=\"#history\">History</a><a href=\"#parallel\">Parallel coordinates</a><a href=\"#params\">Parameters</a>")
+        page.append("<nav>").append(pareto.isPresent() ? "<a href=\"#pareto\">Pareto front</a>" : "").append("<a href=\"#history\">History</a><a href=\"#parallel\">Parallel coordinates</a><a href=\"#params\">Parameters</a>")
                 .append("<a href=\"#curves\">Learning curves</a><a href=\"#importance\">Importance</a><a href=\"#best\">Best trials</a>")
                 .append("<a href=\"#failures\">Failures</a><a href=\"#spec\">Spec and run</a></nav>");
+        pareto.ifPresent(p -> section(page, "pareto", "Pareto front", p.html()));
         if (data.sample().isEmpty()) {
             page.append("<p class=\"note\">No trial has a value of ").append(Html.escape(data.objective().metric()))
                     .append(" yet, so there is nothing to plot.</p>");
@@ -175,7 +183,7 @@ public final class HtmlReport {
         fact(dl, "directory", data.dir());
         fact(dl, "trainable", spec.path("trainable").toString());
         fact(dl, "searcher", spec.has("searcher") ? spec.get("searcher").toString()
-                : Searchers.defaultFor(SpaceParser.parse(spec.get("params"), "params")) + " (the default for this space)");
+                : Searchers.defaultFor(SpaceParser.parse(spec.get("params"), "params"), data.sweep().goals()) + " (the default for this space)");
         fact(dl, "scheduler", spec.path("scheduler").isMissingNode() ? "fifo" : spec.path("scheduler").toString());
         fact(dl, "resources", spec.path("resources").isMissingNode() ? "1 cpu per trial" : spec.path("resources").toString());
         fact(dl, "master seed", data.sweep().masterSeed());

@@ -1,21 +1,24 @@
 package io.sparktune.report;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialResult;
 import io.sparktune.core.TrialStatus;
+import io.sparktune.pareto.TrialRanks;
 import io.sparktune.store.JournalTrials;
 import io.sparktune.store.SweepDirectory;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Trials sorted by a metric, best first, as a text table or CSV: what {@code tune compare} prints. */
+/** Trials sorted by a metric (or by Pareto rank), best first, as a text table or CSV: what {@code tune compare} prints. */
 public final class ResultsTable {
     /** The columns shown when none are chosen. */
     public static final List<String> DEFAULT_COLUMNS = List.of("status", "metrics", "params", "steps", "duration", "error");
@@ -39,14 +42,41 @@ public final class ResultsTable {
             throws IOException {
         TopTrials best = new TopTrials(objective, statuses, top);
         JournalTrials.read(dir, best::accept);
-        return new ResultsTable(best, columns);
+        return new ResultsTable(best.best(), List.of(), best.params(), best.metrics(), columns);
     }
 
-    private ResultsTable(TopTrials best, List<String> columns) {
-        this.rows = best.best();
+    /**
+     * The first {@code top} trials of a sweep with several objectives or constraints, by Pareto rank
+     * (Deb's constrained domination), then crowding distance, with a {@code rank} and a
+     * {@code feasible} column after the trial id. Ranks need every trial, so all are read.
+     */
+    public static ResultsTable ranked(SweepDirectory dir, Goals goals, Set<TrialStatus> statuses, int top, List<String> columns)
+            throws IOException {
+        List<TrialResult> all = new ArrayList<>();
+        Set<String> params = new LinkedHashSet<>();
+        Set<String> metrics = new LinkedHashSet<>();
+        goals.objectives().forEach(o -> metrics.add(o.metric()));
+        JournalTrials.read(dir, r -> {
+            params.addAll(r.config().values().keySet());
+            metrics.addAll(r.metrics().keySet());
+            if (statuses.contains(r.status())) {
+                all.add(r);
+            }
+        });
+        TrialRanks ranks = TrialRanks.of(goals, all);
+        List<TrialResult> rows = all.stream().sorted(ranks.bestFirst()).limit(top).toList();
+        List<Column> rankColumns = List.of(
+                new Column("rank", r -> ranks.rank(r.id()).map(k -> String.valueOf(k.rank())).orElse("")),
+                new Column("feasible", r -> ranks.feasibility(r).label()));
+        return new ResultsTable(rows, rankColumns, params, metrics, columns);
+    }
+
+    private ResultsTable(List<TrialResult> rows, List<Column> leading, Set<String> params, Set<String> metrics, List<String> columns) {
+        this.rows = rows;
         List<Column> chosen = new ArrayList<>(List.of(new Column("trial", r -> String.valueOf(r.id()))));
+        chosen.addAll(leading);
         for (String name : columns) {
-            chosen.addAll(columns(name.trim(), best.params(), best.metrics()));
+            chosen.addAll(columns(name.trim(), params, metrics));
         }
         this.columns = List.copyOf(chosen);
     }

@@ -52,11 +52,12 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
      * The sweep's table from trials.parquet when it is current (no run holds the sweep and the journal
      * has not changed since), a columnar read in seconds for 100,000 trials; else from the journal's
      * JSON, slower, but with what a live run has recorded so far. An empty table (no columns) when no
-     * trial has finished.
+     * trial has finished. A sweep with several objectives or constraints gets {@code rank},
+     * {@code feasible} and {@code infeasible_because} columns too.
      */
     public static TrialTable read(SparkSession spark, SweepDirectory dir) throws IOException {
         Optional<TrialTable> saved = TrialParquet.readIfCurrent(spark, dir);
-        return saved.isPresent() ? saved.get() : fromJournal(spark, dir);
+        return ParetoColumns.add(spark, dir, saved.isPresent() ? saved.get() : fromJournal(spark, dir));
     }
 
     /** Reads the journal with Spark. */

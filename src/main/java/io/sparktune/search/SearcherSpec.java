@@ -86,4 +86,16 @@ public sealed interface SearcherSpec {
             return new EvolutionSearcher(space, seed, population, sample);
         }
     }
+
+    record Nsga2Options(int population) implements SearcherSpec {
+        @Override
+        public String type() {
+            return "nsga2";
+        }
+
+        @Override
+        public Searcher create(Space space, long seed) {
+            return new Nsga2Searcher(space, seed, population);
+        }
+    }
 }

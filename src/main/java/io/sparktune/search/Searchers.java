@@ -1,5 +1,6 @@
 package io.sparktune.search;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Space;
@@ -9,7 +10,9 @@ import java.util.Locale;
 
 /** The searchers a spec can name, and the one place that reads their options: {@link #validate} makes a {@link SearcherSpec}. */
 public final class Searchers {
-    private static final List<String> TYPES = List.of("grid", "random", "sobol", "tpe", "gp", "cmaes", "evolution", "auto");
+    private static final List<String> TYPES = List.of("grid", "random", "sobol", "tpe", "gp", "cmaes", "evolution", "nsga2", "auto");
+    /** The searchers that serve several objectives and constraints: nsga2, and those that never read results. */
+    private static final List<String> ANY_GOALS = List.of("nsga2", "grid", "random", "sobol");
 
     private Searchers() {
     }
@@ -21,6 +24,19 @@ public final class Searchers {
     /** The type a spec gets when it names none: a grid for spaces of lists, {@code auto} otherwise. */
     public static String defaultFor(Space space) {
         return space.isFinite() ? "grid" : "auto";
+    }
+
+    /** As {@link #defaultFor(Space)}, but nsga2 where the goals are more than one plain objective, which auto cannot serve. */
+    public static String defaultFor(Space space, Goals goals) {
+        return goals.single() || space.isFinite() ? defaultFor(space) : "nsga2";
+    }
+
+    /** Refuses a searcher that would optimise the first objective alone, ignoring the others or the constraints. */
+    public static void checkGoals(SearcherSpec searcher, Goals goals, String path) {
+        if (!goals.single() && !ANY_GOALS.contains(searcher.type())) {
+            throw new InvalidInputException(null, path + ".type", searcher.type() + " optimises one objective with no constraints; with "
+                    + (goals.several() ? "several objectives" : "constraints") + " use " + String.join(", ", ANY_GOALS));
+        }
     }
 
     public static SearcherSpec validate(PluginSpec spec, Space space, String path) {
@@ -48,6 +64,8 @@ public final class Searchers {
                 }
                 yield new SearcherSpec.EvolutionOptions(population, sample);
             }
+            case "nsga2" -> new SearcherSpec.Nsga2Options(new SearcherOptions(spec, path, List.of("population"))
+                    .integer("population", Nsga2Searcher.DEFAULT_POPULATION, 2));
             case "tpe" -> {
                 SearcherOptions options = new SearcherOptions(spec, path, List.of("startup", "candidates", "priorWeight"));
                 SearcherSpec.TpeOptions defaults = SearcherSpec.TpeOptions.DEFAULTS;

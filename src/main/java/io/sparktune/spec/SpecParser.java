@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparktune.core.Durations;
 import io.sparktune.core.InvalidInputException;
-import io.sparktune.core.Objective;
+import io.sparktune.core.Goals;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Resources;
 import io.sparktune.schedule.SchedulerSpec;
@@ -44,7 +44,7 @@ public final class SpecParser {
     /** Larger grids need an explicit maxTrials: a typo should not start a sweep that never ends. */
     static final BigInteger MAX_IMPLICIT_GRID = BigInteger.valueOf(100_000_000L);
     private static final Set<String> TOP_LEVEL =
-            Set.of("name", "metric", "mode", "params", "trainable", "searcher", "scheduler", "budget", "resources", "description");
+            Set.of("name", "metric", "mode", "objectives", "constraints", "params", "trainable", "searcher", "scheduler", "budget", "resources", "description");
     private static final Set<String> BUDGET_KEYS =
             Set.of("maxTrials", "parallelism", "timeBudget", "trialTimeout", "trialsPerTask");
     private static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -71,7 +71,7 @@ public final class SpecParser {
         } catch (InvalidInputException e) {
             for (Overrides.Override o : overrides.all()) {
                 String flagPath = String.join(".", o.path());
-                if (e.path() != null && (e.path().equals(flagPath) || e.path().startsWith(flagPath + "."))) {
+                if (e.path() != null && (e.path().equals(flagPath) || e.path().startsWith(flagPath + ".") || e.path().startsWith(flagPath + "["))) {
                     throw e.in(o.flag());
                 }
             }
@@ -126,7 +126,11 @@ public final class SpecParser {
                 }
                 parent = (ObjectNode) child;
             }
-            parent.set(path.get(path.size() - 1), valueNode(o));
+            if (o.value() == Overrides.REMOVED) {
+                parent.remove(path.get(path.size() - 1));
+            } else {
+                parent.set(path.get(path.size() - 1), valueNode(o));
+            }
         }
     }
 
@@ -150,13 +154,7 @@ public final class SpecParser {
             }
         }
         String name = text(root, "name", fallbackName);
-        String metric = text(root, "metric", "loss");
-        Objective.Mode mode;
-        try {
-            mode = Objective.Mode.parse(text(root, "mode", "min"));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(null, "mode", e.getMessage());
-        }
+        Goals goals = GoalsParser.parse(root);
         if (!root.has("params")) {
             throw new InvalidInputException(null, "params", "missing: a space needs parameters");
         }
@@ -164,7 +162,7 @@ public final class SpecParser {
 
         TrainableSpec trainable = Trainables.validate(plugin(root, "trainable", null), space, "trainable");
 
-        PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space));
+        PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space, goals));
         Map<String, Object> searcherOptions = new LinkedHashMap<>(searcherWithSeed.options());
         OptionalLong seed = OptionalLong.empty();
         if (searcherOptions.containsKey("seed")) {
@@ -175,8 +173,10 @@ public final class SpecParser {
             seed = OptionalLong.of(s);
         }
         SearcherSpec searcher = Searchers.validate(new PluginSpec(searcherWithSeed.type(), searcherOptions), space, "searcher");
+        Searchers.checkGoals(searcher, goals, "searcher");
 
         SchedulerSpec scheduler = Schedulers.validate(plugin(root, "scheduler", "fifo"), "scheduler", space);
+        Schedulers.checkGoals(scheduler, goals, "scheduler");
 
         Budget budget = budget(root.get("budget"));
         if (searcher == SearcherSpec.Optionless.GRID && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {
@@ -190,7 +190,7 @@ public final class SpecParser {
         if (identity.get("searcher") instanceof ObjectNode s) {
             s.remove("seed");
         }
-        return new SweepSpec(name, new Objective(metric, mode), space, trainable, searcher, scheduler, budget, resources,
+        return new SweepSpec(name, goals, space, trainable, searcher, scheduler, budget, resources,
                 seed, identity.toString());
     }
 

@@ -1,5 +1,6 @@
 package io.sparktune.spec;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Resources;
 import io.sparktune.schedule.SchedulerSpec;
@@ -19,7 +20,7 @@ import java.util.OptionalLong;
  */
 public record SweepSpec(
         String name,
-        Objective objective,
+        Goals goals,
         Space space,
         TrainableSpec trainable,
         SearcherSpec searcher,
@@ -28,4 +29,9 @@ public record SweepSpec(
         Resources resources,
         OptionalLong seed,
         String identity) {
+
+    /** The first objective, the one a one-objective searcher or scheduler optimises. */
+    public Objective objective() {
+        return goals.primary();
+    }
 }

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparktune.core.Config;
+import io.sparktune.core.Constraint;
+import io.sparktune.core.Goals;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,6 +55,22 @@ public final class Json {
             return node.asBoolean();
         }
         return node.asText();
+    }
+
+    /** Adds {@code objectives} and {@code constraints} as the spec writes them. */
+    static void goals(ObjectNode node, Goals goals) {
+        ArrayNode objectives = node.putArray("objectives");
+        goals.objectives().forEach(o -> objectives.addObject().put("metric", o.metric()).put("mode", o.mode().label()));
+        ArrayNode constraints = node.putArray("constraints");
+        for (Constraint c : goals.constraints()) {
+            ObjectNode bound = constraints.addObject().put("metric", c.metric());
+            if (Double.isFinite(c.min())) {
+                bound.put("min", c.min());
+            }
+            if (Double.isFinite(c.max())) {
+                bound.put("max", c.max());
+            }
+        }
     }
 
     public static ObjectNode metrics(Map<String, Double> metrics) {

@@ -1,6 +1,7 @@
 package io.sparktune.api;
 
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Constraint;
 import io.sparktune.core.Objective;
 import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.spec.SweepSpec;
@@ -25,6 +26,15 @@ class SweepTest {
 
     @TempDir
     Path tmp;
+
+    @Test
+    void objectivesAndConstraintsSetWhatTheirFlagsSet() {
+        SweepSpec spec = SparkTune.sweep(null).spaceJson(NOISY, "noisy").searcher("random")
+                .objectives("val_accuracy:max", "latency_ms:min").constraints("memory_mb<=2048").spec();
+        assertEquals(List.of(new Objective("val_accuracy", Objective.Mode.MAX), new Objective("latency_ms", Objective.Mode.MIN)),
+                spec.goals().objectives());
+        assertEquals(List.of(new Constraint("memory_mb", Double.NEGATIVE_INFINITY, 2048)), spec.goals().constraints());
+    }
 
     @Test
     void everySetterReachesTheSpec() {

@@ -151,7 +151,7 @@ public final class SearcherBenchmark {
     }
 
     /** The 5% and 95% quantiles of the median of 4,000 resamples (with replacement) of the regrets. */
-    private static double[] medianInterval(double[] regrets) {
+    static double[] medianInterval(double[] regrets) {
         SplittableRandom random = new SplittableRandom(1);
         double[] medians = new double[4000];
         double[] resample = new double[regrets.length];
@@ -207,14 +207,14 @@ public final class SearcherBenchmark {
         System.out.printf(Locale.ROOT, "| %s%s | %d | %d | %.1f |%n", type, cold ? " (new searcher)" : "", n, dims, median(millis));
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return quantile(sorted, 0.5);
     }
 
     /** Linear interpolation between order statistics, as numpy's default. */
-    private static double quantile(double[] sorted, double q) {
+    static double quantile(double[] sorted, double q) {
         double position = q * (sorted.length - 1);
         int below = (int) Math.floor(position);
         int above = Math.min(below + 1, sorted.length - 1);

@@ -1,6 +1,7 @@
 package io.sparktune.engine;
 
 import io.sparktune.core.Config;
+import io.sparktune.core.Goals;
 import io.sparktune.core.Objective;
 import io.sparktune.core.SearcherLoad;
 import io.sparktune.core.Trial;
@@ -25,7 +26,7 @@ class ProgressLineTest {
 
     /** 4 of 10 done: trials 0-2 completed with loss 3, 2, 1 (trial 2 best), trial 3 failed. */
     private static SweepState state() {
-        SweepState state = new SweepState(new Objective("loss", Objective.Mode.MIN), false);
+        SweepState state = new SweepState(Goals.of(new Objective("loss", Objective.Mode.MIN)), false);
         for (int id = 0; id < 4; id++) {
             Trial trial = new Trial(id, Config.of(Map.of("x", (double) id)), id, 1);
             state.started(trial);

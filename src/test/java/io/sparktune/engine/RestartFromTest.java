@@ -64,7 +64,7 @@ class RestartFromTest {
         assertTrue(fitting > 0 && fitting < earlier.size(), "the test needs trials on both sides of x0 = 2.5, got " + fitting);
 
         SweepSpec narrow = spec("uniform[-5:2.5]", "gp", 4);
-        SweepState state = new SweepState(narrow.objective(), true);
+        SweepState state = new SweepState(narrow.goals(), true);
         String line = state.seedFrom(SweepDirectory.at(out("wide"), new Configuration()), narrow.space());
 
         List<Observation> seeded = state.history().observations();

@@ -80,7 +80,7 @@ class SpecParserTest {
                 problem("{\"params\": {\"x0\": 1}, \"trainable\": {\"type\": \"function\", \"function\": \"brainn\"}}"));
         assertEquals("space.json: params: hartmann6 needs parameters x0..x5 (the space defines 2 of them)",
                 problem("{\"params\": {\"x0\": 1, \"x1\": 2}, \"trainable\": {\"type\": \"function\", \"function\": \"hartmann6\"}}"));
-        assertEquals("space.json: colour: unknown key (expected one of budget, description, metric, mode, name, params, resources, scheduler, searcher, trainable)",
+        assertEquals("space.json: colour: unknown key (expected one of budget, constraints, description, metric, mode, name, objectives, params, resources, scheduler, searcher, trainable)",
                 problem(BRANIN + ", \"colour\": 1}"));
         assertEquals("space.json: trainable: missing: say what to train, e.g. {\"type\": \"function\", \"function\": \"branin\"}",
                 problem("{\"params\": {\"x\": 1}}"));

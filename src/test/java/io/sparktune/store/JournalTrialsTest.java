@@ -3,6 +3,7 @@ package io.sparktune.store;
 import io.sparktune.api.SparkTune;
 import io.sparktune.api.SweepStatus;
 import io.sparktune.core.Config;
+import io.sparktune.core.Goals;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
@@ -43,7 +44,7 @@ class JournalTrialsTest {
     @BeforeEach
     void journalWithADuplicateResult() throws Exception {
         dir = SweepDirectory.at(tmp.toString(), new Configuration());
-        new SweepFile("dup", new Objective("loss", Objective.Mode.MIN), "{}", 7, "test", 0, null).write(dir);
+        new SweepFile("dup", Goals.of(new Objective("loss", Objective.Mode.MIN)), "{}", 7, "test", 0, null).write(dir);
         Journal first = new Journal(dir, "run-a", Long.MAX_VALUE);
         first.add(new JournalRecord.Started(Trial.firstAttempt(0, CONFIG, 7), 1000));
         first.add(new JournalRecord.Finished(result(0, 1.0)));
@@ -95,7 +96,7 @@ class JournalTrialsTest {
      */
     private SweepDirectory retriedJournal() throws Exception {
         SweepDirectory retried = SweepDirectory.at(tmp.resolve("retried").toString(), new Configuration());
-        new SweepFile("retried", new Objective("loss", Objective.Mode.MIN), "{}", 7, "test", 0, null).write(retried);
+        new SweepFile("retried", Goals.of(new Objective("loss", Objective.Mode.MIN)), "{}", 7, "test", 0, null).write(retried);
         Trial zero = Trial.firstAttempt(0, CONFIG, 7);
         Trial two = Trial.firstAttempt(2, CONFIG, 7);
         List<JournalRecord> first = List.of(new JournalRecord.Started(zero, 1000), new JournalRecord.Finished(failed(0)),

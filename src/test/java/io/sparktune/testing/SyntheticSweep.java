@@ -37,7 +37,7 @@ public final class SyntheticSweep {
         SweepSpec spec = SpecParser.parse("synthetic.json", spaceJson, "synthetic", new Overrides());
         SweepDirectory directory = SweepDirectory.at(dir, new Configuration());
         long start = 1_700_000_000_000L;
-        new SweepFile(spec.name(), spec.objective(), spec.identity(), 7, "test", start, null).write(directory);
+        new SweepFile(spec.name(), spec.goals(), spec.identity(), 7, "test", start, null).write(directory);
         Journal journal = new Journal(directory, "synthetic", Long.MAX_VALUE);
         Random random = new Random(7);
         for (int id = 0; id < trials; id++) {

@@ -1,0 +1,76 @@
+package io.sparktune.core;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a sweep optimises: one or more objectives, and the constraints a trial must keep to count.
+ * A sweep with {@code metric} and {@code mode} has one objective and no constraints.
+ */
+public record Goals(List<Objective> objectives, List<Constraint> constraints) implements Serializable {
+
+    public Goals {
+        if (objectives.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs at least one objective");
+        }
+        objectives = List.copyOf(objectives);
+        constraints = List.copyOf(constraints);
+    }
+
+    public static Goals of(Objective objective) {
+        return new Goals(List.of(objective), List.of());
+    }
+
+    /** The first objective: the one {@code best.json}, the one-objective searchers and the schedulers use. */
+    public Objective primary() {
+        return objectives.get(0);
+    }
+
+    public boolean several() {
+        return objectives.size() > 1;
+    }
+
+    /** One objective and no constraints: a sweep as it was before objectives and constraints existed. */
+    public boolean single() {
+        return !several() && constraints.isEmpty();
+    }
+
+    /** Every objective's loss (negated where it is maximised), empty when the result lacks one of them. */
+    public Optional<double[]> losses(TrialResult result) {
+        double[] losses = new double[objectives.size()];
+        for (int i = 0; i < losses.length; i++) {
+            Objective o = objectives.get(i);
+            var value = o.valueOf(result);
+            if (value.isEmpty()) {
+                return Optional.empty();
+            }
+            losses[i] = o.loss(value.getAsDouble());
+        }
+        return Optional.of(losses);
+    }
+
+    /** A trial is feasible when it reports every constrained metric and each keeps its bounds. */
+    public Feasibility feasibility(TrialResult result) {
+        double violation = 0;
+        List<String> broken = new ArrayList<>();
+        for (Constraint c : constraints) {
+            Double value = result.metrics().get(c.metric());
+            if (value == null || value.isNaN()) {
+                violation = Double.POSITIVE_INFINITY;
+                broken.add(c.metric() + " missing");
+            } else if (c.violation(value) > 0) {
+                violation += c.violation(value);
+                broken.add(c.metric() + "=" + Constraint.number(value) + (value > c.max() ? " > " + Constraint.number(c.max())
+                        : " < " + Constraint.number(c.min())));
+            }
+        }
+        return broken.isEmpty() ? Feasibility.FEASIBLE : new Feasibility(violation, String.join(", ", broken));
+    }
+
+    /** For messages and headers: {@code val_accuracy (max), latency_ms (min)}. */
+    public String label() {
+        return String.join(", ", objectives.stream().map(o -> o.metric() + " (" + o.mode().label() + ")").toList());
+    }
+}

@@ -1,0 +1,165 @@
+package io.sparktune.bench;
+
+import io.sparktune.core.Config;
+import io.sparktune.core.Constraint;
+import io.sparktune.core.Goals;
+import io.sparktune.core.History;
+import io.sparktune.core.Objective;
+import io.sparktune.core.Observation;
+import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
+import io.sparktune.pareto.Hypervolume;
+import io.sparktune.search.Searcher;
+import io.sparktune.search.Searchers;
+import io.sparktune.space.Parameter;
+import io.sparktune.space.Space;
+import io.sparktune.space.Uniform;
+import io.sparktune.train.problem.TestProblem;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Final hypervolume of each searcher on the multi-objective test problems (BoTorch's definitions and
+ * reference points), over many seeds, sequentially and at parallelism 4. The searcher is driven as the
+ * engine drives it: it suggests for free slots, each batch's results are observed with every
+ * objective's loss and the constraints' violation, and only feasible trials count towards the volume.
+ * At parallelism 4 the first batch is 4 + budget mod 4 trials (Branin-Currin: 6, then 20 batches of
+ * 4, as BoTorch's tutorial).
+ *
+ * <pre>
+ *   bench/pareto.sh [--seeds 20] [--from 1000] [--threads 2] [--searchers random,sobol,nsga2] [--problems zdt1,dtlz2] [--parallel 1,4]
+ * </pre>
+ */
+public final class ParetoBenchmark {
+
+    public record Problem(TestProblem problem, int dims, int budget) {
+        String name() {
+            return problem.label();
+        }
+
+        Space space() {
+            List<Parameter> params = new ArrayList<>();
+            for (int i = 0; i < dims; i++) {
+                params.add(new Parameter("x" + i, new Uniform(0, 1)));
+            }
+            return new Space(params);
+        }
+
+        Goals goals() {
+            List<Objective> objectives = new ArrayList<>();
+            for (int i = 1; i <= problem.objectiveCount(); i++) {
+                objectives.add(new Objective("f" + i, Objective.Mode.MIN));
+            }
+            List<Constraint> constraints = problem == TestProblem.C2_DTLZ2
+                    ? List.of(new Constraint("c", Double.NEGATIVE_INFINITY, 0)) : List.of();
+            return new Goals(objectives, constraints);
+        }
+    }
+
+    public static final List<Problem> PROBLEMS = List.of(
+            new Problem(TestProblem.ZDT1, 6, 200),
+            new Problem(TestProblem.ZDT2, 6, 200),
+            new Problem(TestProblem.DTLZ2, 6, 250),
+            new Problem(TestProblem.BRANIN_CURRIN, 2, 86),
+            new Problem(TestProblem.C2_DTLZ2, 4, 100));
+
+    public static void main(String[] args) throws Exception {
+        int seeds = 20;
+        long from = 1000;
+        int threads = 2;
+        List<String> searchers = List.of("random", "sobol", "nsga2");
+        List<String> problems = PROBLEMS.stream().map(Problem::name).toList();
+        List<Integer> parallel = List.of(1, 4);
+        for (int i = 0; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
+                case "--from" -> from = Long.parseLong(args[i + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+                case "--searchers" -> searchers = List.of(args[i + 1].split(","));
+                case "--problems" -> problems = List.of(args[i + 1].split(","));
+                case "--parallel" -> parallel = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+                default -> throw new IllegalArgumentException("unknown flag " + args[i]);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d seeds from %d; %d threads%n%n", seeds, from, threads);
+        System.out.println("| problem (budget) | searcher | parallelism | median hypervolume | 90% interval of the median | q25 | q75 |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (Problem problem : PROBLEMS) {
+                if (!problems.contains(problem.name())) {
+                    continue;
+                }
+                for (int q : parallel) {
+                    for (String type : searchers) {
+                        List<Future<Double>> runs = new ArrayList<>();
+                        for (long seed = from; seed < from + seeds; seed++) {
+                            long s = seed;
+                            runs.add(pool.submit(() -> run(problem, type, q, s)));
+                        }
+                        double[] volumes = new double[runs.size()];
+                        for (int k = 0; k < volumes.length; k++) {
+                            volumes[k] = runs.get(k).get();
+                        }
+                        print(problem, type, q, volumes);
+                    }
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** One sweep of {@code budget} trials; its feasible trials' hypervolume against the problem's reference point. */
+    public static double run(Problem problem, String type, int parallelism, long seed) {
+        Space space = problem.space();
+        Goals goals = problem.goals();
+        Searcher searcher = Searchers.validate(SearcherBenchmark.spec(type), space, "searcher").create(space, seed);
+        History history = new History();
+        List<double[]> feasible = new ArrayList<>();
+        int batch = parallelism == 1 ? 1 : parallelism + problem.budget() % parallelism;
+        while (history.created() < problem.budget()) {
+            List<Config> configs = searcher.suggest(Math.min(batch, problem.budget() - history.created()), history);
+            int first = history.created();
+            for (int i = 0; i < configs.size(); i++) {
+                history.started(first + i, configs.get(i), searcher.learns());
+            }
+            for (int i = 0; i < configs.size(); i++) {
+                Config config = configs.get(i);
+                double[] x = new double[problem.dims()];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = config.getDouble("x" + j);
+                }
+                Map<String, Double> metrics = problem.problem().evaluate(x);
+                TrialResult result = new TrialResult(first + i, config, seed, TrialStatus.COMPLETED, metrics, 1, 0, 0, "bench", null, 1);
+                double[] losses = goals.losses(result).orElseThrow();
+                double violation = goals.feasibility(result).violation();
+                if (violation == 0) {
+                    feasible.add(losses);
+                }
+                history.finished(first + i);
+                if (searcher.learns()) {
+                    history.observe(new Observation(first + i, config, losses[0], TrialStatus.COMPLETED, 1, losses, violation));
+                }
+            }
+            batch = parallelism;
+        }
+        return Hypervolume.of(feasible, problem.problem().reference());
+    }
+
+    private static void print(Problem problem, String type, int parallelism, double[] volumes) {
+        double[] sorted = volumes.clone();
+        Arrays.sort(sorted);
+        double[] interval = SearcherBenchmark.medianInterval(volumes);
+        System.out.printf(Locale.ROOT, "| %s (%d) | %s | %d | %.4f | %.4f–%.4f | %.4f | %.4f |%n", problem.name(), problem.budget(), type,
+                parallelism, SearcherBenchmark.quantile(sorted, 0.5), interval[0], interval[1],
+                SearcherBenchmark.quantile(sorted, 0.25), SearcherBenchmark.quantile(sorted, 0.75));
+    }
+}
