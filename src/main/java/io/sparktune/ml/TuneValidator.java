@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.api.SweepOutcome;
+import io.sparktune.core.Goals;
 import io.sparktune.core.Objective;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Resources;
@@ -268,7 +269,7 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         identity.put("validation", isSet(trainRatio) ? "trainRatio " + checkedRatio() : "numFolds " + checkedFolds());
         identity.put("searcher", searcherType);
         identity.put("scheduler", schedulerType);
-        return new SweepSpec("tunevalidator", objective, searched, trials, searcherSpec, schedulerSpec, budget, Resources.DEFAULT,
+        return new SweepSpec("tunevalidator", Goals.of(objective), searched, trials, searcherSpec, schedulerSpec, budget, Resources.DEFAULT,
                 OptionalLong.of((Long) getOrDefault(seed)), identity.toString());
     }
 
