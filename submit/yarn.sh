@@ -7,7 +7,8 @@
 #
 # Settings (environment): TUNE_DEPLOY_MODE (client), TUNE_QUEUE (default), TUNE_EXECUTORS (8),
 # TUNE_EXECUTOR_CORES (2, at least a trial's resources.cpus), TUNE_EXECUTOR_MEMORY (4g),
-# TUNE_JAVA_HOME, TUNE_EXECUTOR_GPUS with TUNE_GPU_DISCOVERY_SCRIPT. YarnSweepIT runs this script
+# TUNE_JAVA_HOME, TUNE_EXECUTOR_GPUS with TUNE_GPU_DISCOVERY_SCRIPT, TUNE_DYNAMIC_ALLOCATION
+# (false; true asks YARN for executors as trials need them, TUNE_EXECUTORS at most). YarnSweepIT runs this script
 # as it is on a MiniYARNCluster with HDFS (docs/operations.md, "On YARN").
 #
 # Client mode (the default here) runs the driver on this machine: the script exits with tune's code
@@ -15,9 +16,10 @@
 # application master and spark-submit only says whether the application succeeded; read the outcome
 # with 'tune status --out OUT'. A local space file is shipped with --files in cluster mode. YARN
 # makes one attempt: running the same command again is the scheduler's call, as a resume, never
-# YARN's (a second attempt would run past a time budget's window or repeat an exit 4). Dynamic
-# allocation is off: trials of more than one cpu or with GPUs use a task resource profile, which
-# Spark allows on YARN only with a fixed set of executors. See docs/operations.md, "On YARN".
+# YARN's (a second attempt would run past a time budget's window or repeat an exit 4). By default
+# the application keeps TUNE_EXECUTORS executors; with TUNE_DYNAMIC_ALLOCATION=true it asks YARN for
+# executors while trials wait and gives idle ones back, and trials of more than one cpu or with GPUs
+# get executors of their own size (stage-level scheduling). See docs/operations.md, "On YARN".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 usage="usage: yarn.sh SPACE OUT [tune flags...]"
@@ -52,6 +54,15 @@ if [ -n "${TUNE_EXECUTOR_GPUS:-}" ]; then
   extra+=(--conf "spark.executor.resource.gpu.amount=$TUNE_EXECUTOR_GPUS"
           --conf "spark.executor.resource.gpu.discoveryScript=${TUNE_GPU_DISCOVERY_SCRIPT:?set TUNE_GPU_DISCOVERY_SCRIPT with TUNE_EXECUTOR_GPUS}")
 fi
+if [ "${TUNE_DYNAMIC_ALLOCATION:-false}" = true ]; then
+  # Shuffle tracking instead of YARN's external shuffle service: trials write no shuffle data.
+  extra+=(--conf spark.dynamicAllocation.enabled=true
+          --conf spark.dynamicAllocation.shuffleTracking.enabled=true
+          --conf spark.dynamicAllocation.minExecutors=0
+          --conf "spark.dynamicAllocation.maxExecutors=${TUNE_EXECUTORS:-8}")
+else
+  extra+=(--conf spark.dynamicAllocation.enabled=false --num-executors "${TUNE_EXECUTORS:-8}")
+fi
 if [ -n "${TUNE_JAVA_HOME:-}" ]; then
   extra+=(--conf "spark.yarn.appMasterEnv.JAVA_HOME=$TUNE_JAVA_HOME" --conf "spark.executorEnv.JAVA_HOME=$TUNE_JAVA_HOME")
 fi
@@ -67,8 +78,6 @@ exec "${SPARK_HOME:?set SPARK_HOME to a Spark 3.5 (Scala 2.12) installation}/bin
   --conf spark.scheduler.mode=FAIR \
   --conf spark.task.maxFailures=4 \
   --conf spark.yarn.maxAppAttempts=1 \
-  --conf spark.dynamicAllocation.enabled=false \
-  --num-executors "${TUNE_EXECUTORS:-8}" \
   --executor-cores "${TUNE_EXECUTOR_CORES:-2}" \
   --executor-memory "${TUNE_EXECUTOR_MEMORY:-4g}" \
   "${extra[@]}" \

@@ -1,6 +1,5 @@
 package io.sparktune.engine;
 
-import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Resources;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
@@ -11,8 +10,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.rdd.RDD;
 import org.apache.spark.resource.ResourceProfile;
-import org.apache.spark.resource.ResourceProfileBuilder;
-import org.apache.spark.resource.TaskResourceRequests;
 import scala.collection.JavaConverters;
 import scala.concurrent.ExecutionContext;
 import scala.runtime.AbstractFunction0;
@@ -51,40 +48,7 @@ final class TrialLauncher implements TrialPlacement {
     TrialLauncher(SparkContext sc, TrialRunner runner, Resources resources) {
         this.sc = sc;
         this.runner = new JavaSparkContext(sc).broadcast(runner);
-        this.profile = (resources.gpus() > 0 || resources.cpus() > 1) && !sc.isLocal() ? profile(resources) : null;
-        if (profile != null) {
-            requireExecutorCores(sc, resources.cpus());
-        }
-    }
-
-    /**
-     * A task that asks for more cores than an executor has is never scheduled: the sweep would wait
-     * for ever. spark.executor.cores unset means 1 on YARN and Kubernetes, and all of a worker's cores
-     * on a standalone cluster.
-     */
-    private static void requireExecutorCores(SparkContext sc, int cpus) {
-        boolean standalone = sc.master().startsWith("spark://") || sc.master().startsWith("local-cluster");
-        int cores = sc.getConf().getInt("spark.executor.cores", standalone ? cpus : 1);
-        if (cores < cpus) {
-            throw new InvalidInputException("resources.cpus", String.valueOf(cpus), "a trial asks for more cores than an executor has ("
-                    + cores + ", spark.executor.cores); give executors at least " + cpus + " cores (--executor-cores) or trials fewer cpus");
-        }
-    }
-
-    /**
-     * Trials that ask for more than one cpu or for GPUs run with a task-only resource profile
-     * (stage-level scheduling): Spark gives each task its cpus, so an executor of N cores runs N/cpus
-     * trials at once, and its share of a GPU (0.5 puts two tasks on one address), and the trial reads
-     * the address from its TaskContext. Spark supports it on standalone, YARN and Kubernetes with
-     * dynamic allocation off, and refuses it in local mode, which has no GPUs to give: there the
-     * runner takes its GPUs from {@link LocalGpus}' pool instead.
-     */
-    private static ResourceProfile profile(Resources resources) {
-        TaskResourceRequests task = new TaskResourceRequests().cpus(resources.cpus());
-        if (resources.gpus() > 0) {
-            task = task.resource("gpu", resources.gpus());
-        }
-        return new ResourceProfileBuilder().require(task).build();
+        this.profile = TrialResourceProfile.of(sc, resources).orElse(null);
     }
 
     @Override

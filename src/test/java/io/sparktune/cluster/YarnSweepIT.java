@@ -188,6 +188,17 @@ class YarnSweepIT {
 
     @Test
     @Order(7)
+    void underDynamicAllocationATrialOfTwoCpusGetsAnExecutorOfItsSize() throws Exception {
+        // The application's own executors have 1 core, too few for a trial: only executors that the
+        // trials' profile asks YARN for, of 2 cores, can run them.
+        List<TrialResult> results = resourceSweep("dynamic", "{\"cpus\": 2}", "threads", "OMP_NUM_THREADS",
+                Map.of("TUNE_DYNAMIC_ALLOCATION", "true", "TUNE_EXECUTOR_CORES", "1"));
+        results.forEach(r -> assertEquals(2.0, r.metrics().get("threads"), "threads of " + r));
+        assertNoTwoAtOnceInOneContainer(results, "two trials of 2 cpus at once in one executor of 2 cores");
+    }
+
+    @Test
+    @Order(8)
     void aTrialOfOneGpuGetsTheGpuYarnGaveItsExecutor() throws Exception {
         // Each executor asks YARN for one yarn.io/gpu; its discovery script says it is address 0.
         java.nio.file.Path discovery = tmp.resolve("gpu.sh");
@@ -228,7 +239,7 @@ class YarnSweepIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aStoppedNodeManagerLeavesTheSweepToTheOther() throws Exception {
         Process driver = cluster.submit(tmp.resolve("nm.log"), "client", checkpointed("nm", 6, 4), out("nm"));
         await(() -> stepsReported("nm", 0) >= 2, driver, "nm");
