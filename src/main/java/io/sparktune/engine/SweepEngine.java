@@ -38,7 +38,9 @@ import java.util.function.Supplier;
 
 /**
  * The driver loop. It keeps {@code parallelism} tasks in flight: whenever results come back it
- * records them, suggests the trials that take the freed slots and launches them as one Spark job.
+ * records them, suggests the trials that take the freed slots and launches them together through
+ * the sweep's {@link TrialPlacement}: one Spark job on executors, or driver threads for trials that
+ * are Spark jobs themselves.
  * A learning searcher gets one trial per task, so that each suggestion sees every result reported so
  * far; other searchers' short trials are packed several to a task ({@link TaskPacking}). Results
  * reach the journal at most a second later, one file per flush; the starts of trials whose configs
