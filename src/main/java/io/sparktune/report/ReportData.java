@@ -194,7 +194,7 @@ record ReportData(SweepFile sweep, JsonNode spec, String dir, Objective objectiv
             for (Parameter p : SpaceParser.parse(spec.get("params"), "params").params()) {
                 if (p.domain() instanceof LogUniform || p.domain() instanceof IntRange r && r.log()
                         || geometric(p.domain().gridValues())) {
-                    log.add(p.name());
+                    log.add(TrialColumns.param(p.name()));
                 }
             }
         } catch (InvalidInputException e) {

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Writes {@code trials.parquet} straight from the journal with Parquet's own writer: no Spark job,
@@ -94,10 +95,11 @@ public final class TrialParquet {
         MessageType schema = schema(params, metrics);
         Path temp = dir.resolve("." + DIR + ".tmp-" + UUID.randomUUID());
         SimpleGroupFactory rows = new SimpleGroupFactory(schema);
-        List<String> metricColumns = metrics.stream().map(m -> TrialColumns.metric(m, params.keySet())).toList();
+        List<String> paramColumns = params.keySet().stream().map(TrialColumns::param).toList();
+        List<String> metricColumns = metrics.stream().map(m -> metricColumn(m, params)).toList();
         try (ParquetWriter<Group> writer = ExampleParquetWriter
                 .builder(HadoopOutputFile.fromPath(new Path(temp, PART), dir.conf()))
-                .withExtraMetaData(Map.of(PARAMS_KEY, Json.MAPPER.writeValueAsString(params.keySet()),
+                .withExtraMetaData(Map.of(PARAMS_KEY, Json.MAPPER.writeValueAsString(paramColumns),
                         METRICS_KEY, Json.MAPPER.writeValueAsString(metricColumns)))
                 .withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
             JournalTrials.read(dir, r -> {
@@ -119,15 +121,16 @@ public final class TrialParquet {
         b.required(PrimitiveTypeName.INT32).named("trial_id");
         b.required(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named("status");
         params.forEach((name, kind) -> {
+            String column = TrialColumns.param(name);
             switch (kind) {
-                case LONG -> b.optional(PrimitiveTypeName.INT64).named(name);
-                case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(name);
-                case BOOLEAN -> b.optional(PrimitiveTypeName.BOOLEAN).named(name);
-                case STRING -> b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(name);
+                case LONG -> b.optional(PrimitiveTypeName.INT64).named(column);
+                case DOUBLE -> b.optional(PrimitiveTypeName.DOUBLE).named(column);
+                case BOOLEAN -> b.optional(PrimitiveTypeName.BOOLEAN).named(column);
+                case STRING -> b.optional(PrimitiveTypeName.BINARY).as(LogicalTypeAnnotation.stringType()).named(column);
             }
         });
         for (String metric : metrics) {
-            b.optional(PrimitiveTypeName.DOUBLE).named(TrialColumns.metric(metric, params.keySet()));
+            b.optional(PrimitiveTypeName.DOUBLE).named(metricColumn(metric, params));
         }
         b.required(PrimitiveTypeName.INT64).named("steps");
         b.required(PrimitiveTypeName.DOUBLE).named("duration_s");
@@ -146,18 +149,19 @@ public final class TrialParquet {
         params.forEach((name, kind) -> {
             if (r.config().has(name)) {
                 Object v = r.config().get(name);
+                String column = TrialColumns.param(name);
                 switch (kind) {
-                    case LONG -> g.add(name, ((Number) v).longValue());
-                    case DOUBLE -> g.add(name, ((Number) v).doubleValue());
-                    case BOOLEAN -> g.add(name, (Boolean) v);
-                    case STRING -> g.add(name, String.valueOf(v));
+                    case LONG -> g.add(column, ((Number) v).longValue());
+                    case DOUBLE -> g.add(column, ((Number) v).doubleValue());
+                    case BOOLEAN -> g.add(column, (Boolean) v);
+                    case STRING -> g.add(column, String.valueOf(v));
                 }
             }
         });
         for (String metric : metrics) {
             Double v = r.metrics().get(metric);
             if (v != null) {
-                g.add(TrialColumns.metric(metric, params.keySet()), v);
+                g.add(metricColumn(metric, params), v);
             }
         }
         g.add("steps", r.steps());
@@ -173,6 +177,10 @@ public final class TrialParquet {
         g.add("attempt", r.attempt());
         g.add("seed", r.seed());
         return g;
+    }
+
+    private static String metricColumn(String metric, Map<String, Kind> params) {
+        return TrialColumns.metric(metric, params.keySet().stream().map(TrialColumns::param).collect(Collectors.toSet()));
     }
 
     private static List<String> names(String json) throws IOException {

@@ -34,8 +34,10 @@ import static org.apache.spark.sql.functions.max;
  *
  * @param rows    trial_id, status, each parameter, each metric, steps, duration_s, started, finished,
  *                host, error, attempt, seed
- * @param params  the parameter columns, in the journal's order
- * @param metrics the metric columns: a metric is prefixed {@code metric_} where a parameter has its name
+ * @param params  the parameter columns, in the journal's order: a parameter is prefixed {@code param_} where a
+ *                fixed column has its name
+ * @param metrics the metric columns: a metric is prefixed {@code metric_} where a parameter or fixed column has
+ *                its name
  */
 public record TrialTable(Dataset<Row> rows, List<String> params, List<String> metrics) {
     private static final String FILE = "_journal_file";
@@ -83,9 +85,11 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
         List<Column> columns = new ArrayList<>();
         columns.add(col("id").as("trial_id"));
         columns.add(col("status"));
-        List<String> params = structFields(results.schema(), "config");
-        for (String name : params) {
-            columns.add(col("config.`" + name + "`").as(name));
+        List<String> params = new ArrayList<>();
+        for (String name : structFields(results.schema(), "config")) {
+            String column = TrialColumns.param(name);
+            params.add(column);
+            columns.add(col("config.`" + name + "`").as(column));
         }
         List<String> metrics = new ArrayList<>();
         for (String name : structFields(results.schema(), "metrics")) {
@@ -101,7 +105,8 @@ public record TrialTable(Dataset<Row> rows, List<String> params, List<String> me
         columns.add(fields.contains("error") ? col("error") : lit(null).cast("string").as("error"));
         columns.add(col("attempt"));
         columns.add(col("seed"));
-        return new TrialTable(results.select(columns.toArray(new Column[0])).orderBy("trial_id"), params, List.copyOf(metrics));
+        return new TrialTable(results.select(columns.toArray(new Column[0])).orderBy("trial_id"), List.copyOf(params),
+                List.copyOf(metrics));
     }
 
     private static boolean hasJournal(SweepDirectory dir) {

@@ -3,7 +3,13 @@ package io.sparktune.report;
 import io.sparktune.store.Journal;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.SweepLock;
+import io.sparktune.api.RunOptions;
+import io.sparktune.api.SparkTune;
+import io.sparktune.spec.Overrides;
+import io.sparktune.spec.SpecParser;
 import io.sparktune.testing.ReportedSweep;
+import io.sparktune.testing.Spaces;
+import io.sparktune.testing.TestTrainables;
 import io.sparktune.testing.TestSpark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileUtil;
@@ -13,6 +19,9 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,6 +74,32 @@ class TrialTableTest {
         dir.fs().setTimes(success, Journal.lastModified(dir) - 10_000, -1);
         assertTrue(TrialParquet.readIfCurrent(spark, dir).isEmpty(), "the journal changed after the file was written");
         assertEquals(16, TrialTable.read(spark, dir).rows().count());
+    }
+
+    @Test
+    void parametersAndMetricsNamedLikeFixedColumnsGetPrefixedColumnsInBothSources() throws Exception {
+        String out = tmp.resolve("fixed-names").toString();
+        String json = "{\"params\": {\"seed\": [1, 2, 3], \"steps\": [10]}, \"trainable\": "
+                + Spaces.classTrainable(TestTrainables.FixedColumnNames.class) + ", \"searcher\": {\"type\": \"grid\"}}";
+        SparkSession spark = TestSpark.session();
+        SparkTune.run(SpecParser.parse("fixed.json", json, "fixed", new Overrides()),
+                new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(new ByteArrayOutputStream()), 1000));
+        SweepDirectory dir = SweepDirectory.at(out, new Configuration());
+
+        TrialTable saved = TrialParquet.readIfCurrent(spark, dir).orElseThrow(() -> new AssertionError("trials.parquet not read"));
+        TrialTable journal = TrialTable.fromJournal(spark, dir);
+        for (TrialTable table : List.of(saved, journal)) {
+            assertEquals(List.of("param_seed", "param_steps"), table.params());
+            assertEquals(List.of("metric_error", "loss"), table.metrics());
+            List<Row> rows = table.rows().orderBy("trial_id").selectExpr("param_seed", "metric_error", "loss", "steps", "seed")
+                    .collectAsList();
+            assertEquals(3, rows.size());
+            for (Row row : rows) {
+                assertEquals(row.getLong(0) / 10.0, row.getDouble(1), 1e-12);
+                assertEquals(row.getLong(0) * 10.0, row.getDouble(2), 1e-12);
+                assertEquals(0, ((Number) row.get(3)).longValue(), "the trial's own steps column: it reported none");
+            }
+        }
     }
 
     private static List<String> text(List<Row> rows) {

@@ -119,4 +119,13 @@ public final class TestTrainables {
             return Map.of("loss", loss);
         }
     }
+
+    /** Parameters {@code seed} and {@code steps} and a metric {@code error}: names the trial table has fixed columns for. */
+    public static final class FixedColumnNames implements Trainable {
+        @Override
+        public Map<String, Double> train(Config config, TrialContext context) {
+            double seed = config.getDouble("seed");
+            return Map.of("loss", seed * config.getDouble("steps"), "error", seed / 10);
+        }
+    }
 }
