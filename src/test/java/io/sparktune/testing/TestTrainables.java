@@ -119,4 +119,30 @@ public final class TestTrainables {
             return Map.of("loss", loss);
         }
     }
+
+    /**
+     * Two objectives to minimise on x and y in [0, 1], each step {@code 1..horizon} (config {@code horizon}):
+     * {@code f1 = x + y + 1/step} and {@code f2 = 1 - x + y + 1/step}, and {@code size = y}. Every trial
+     * carries the same offset at a step, so rung records rank trials as their final values do: the front
+     * is y = 0. Saves a checkpoint each step, so a paused or retried trial continues where it was.
+     */
+    public static final class TwoObjectiveCurve implements Trainable {
+        @Override
+        public Map<String, Double> train(Config config, TrialContext context) throws IOException {
+            double x = config.getDouble("x");
+            double y = config.getDouble("y");
+            long steps = config.getLong("horizon");
+            Map<String, Double> metrics = Map.of();
+            long first = context.latestCheckpoint().map(TrialContext.Checkpoint::step).orElse(0L) + 1;
+            for (long step = first; step <= steps; step++) {
+                metrics = Map.of("f1", x + y + 1.0 / step, "f2", 1 - x + y + 1.0 / step, "size", y);
+                boolean goOn = context.report(step, metrics);
+                context.saveCheckpoint(step, out -> out.write(0));
+                if (!goOn) {
+                    break;
+                }
+            }
+            return metrics;
+        }
+    }
 }
