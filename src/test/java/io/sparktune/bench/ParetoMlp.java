@@ -12,10 +12,7 @@ import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.Json;
-import io.sparktune.store.ProgressLog;
-import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.SweepFiles;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.PrintStream;
@@ -68,12 +65,8 @@ public final class ParetoMlp {
                 SweepSpec parsed = SpecParser.parse("fashion-mlp-pareto.json", spec.toString(), "fashion-mlp-pareto", new Overrides());
                 SweepOutcome outcome = SparkTune.run(parsed,
                         new RunOptions(out.toString(), null, Duration.ofSeconds(60), new PrintStream(System.err, true), 60_000));
-                SweepDirectory dir = SweepDirectory.at(out.toString(), new Configuration());
                 List<TrialResult> results = new SweepFiles(out.toString()).results();
-                long trained = 0;
-                for (TrialResult r : results) {
-                    trained += ProgressLog.read(dir, r.id()).size();
-                }
+                long trained = FmnistSchedulers.epochsTrained(out, results);
                 List<TrialResult> front = front(parsed.goals(), results);
                 System.out.printf(Locale.ROOT, "%n| seed | schedule | trials | epochs trained | wall s | front size | hypervolume |%n"
                         + "| --- | --- | --- | --- | --- | --- | --- |%n| %s | %s | %d | %d | %.0f | %d | %.4f |%n", seed, schedule, results.size(), trained,

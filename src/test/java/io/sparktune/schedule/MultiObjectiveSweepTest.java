@@ -46,7 +46,11 @@ class MultiObjectiveSweepTest {
     }
 
     private static SweepOutcome run(String out, String scheduler, int trials, String timeBudget) throws Exception {
-        String json = "{\"params\": {\"x\": \"uniform[0:1]\", \"y\": \"uniform[0:1]\", \"horizon\": 9},"
+        return run(out, scheduler, trials, timeBudget, 0);
+    }
+
+    private static SweepOutcome run(String out, String scheduler, int trials, String timeBudget, double stepSeconds) throws Exception {
+        String json = "{\"params\": {\"x\": \"uniform[0:1]\", \"y\": \"uniform[0:1]\", \"horizon\": 9, \"stepSeconds\": " + stepSeconds + "},"
                 + " \"trainable\": {\"type\": \"class\", \"class\": \"" + TestTrainables.TwoObjectiveCurve.class.getName() + "\"},"
                 + " \"objectives\": [{\"metric\": \"f1\", \"mode\": \"min\"}, {\"metric\": \"f2\", \"mode\": \"min\"}],"
                 + " \"constraints\": [{\"metric\": \"size\", \"max\": 0.8}],"
@@ -60,14 +64,19 @@ class MultiObjectiveSweepTest {
         return SweepDirectory.at(out, new Configuration());
     }
 
+    /** The results of a sweep that must complete with some trials stopped. */
+    private static List<TrialResult> completedWithStops(String out, String scheduler, int trials) throws Exception {
+        SweepOutcome outcome = run(out, scheduler, trials, "5m");
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
+        assertTrue(outcome.counts().stopped() > 0, "some trials stopped");
+        return new SweepFiles(out).results();
+    }
+
     @Test
     void moAshaRecordsBothObjectivesAndStopsTrialsOutsideTheTopThirdByParetoRank() throws Exception {
         String out = tmp.resolve("asha").toString();
-        SweepOutcome outcome = run(out, "{\"type\": \"asha\", \"maxSteps\": 9, \"gracePeriod\": 1, \"reductionFactor\": 3}", 12, "5m");
-        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
-        assertTrue(outcome.counts().stopped() > 0, "some trials stopped");
         Rungs rungs = new Rungs(dir(out));
-        for (TrialResult r : new SweepFiles(out).results()) {
+        for (TrialResult r : completedWithStops(out, "{\"type\": \"asha\", \"maxSteps\": 9, \"gracePeriod\": 1, \"reductionFactor\": 3}", 12)) {
             if (r.status() != TrialStatus.STOPPED) {
                 assertEquals(9, r.steps(), "trial " + r.id() + " completed");
                 continue;
@@ -86,10 +95,10 @@ class MultiObjectiveSweepTest {
     void moHyperbandCutByItsTimeBudgetResumesToTheDecisionsOfAnUninterruptedSweep() throws Exception {
         String scheduler = "{\"type\": \"hyperband\", \"maxSteps\": 9}";
         String whole = tmp.resolve("whole").toString();
-        assertEquals(ExitCode.COMPLETE, run(whole, scheduler, 17, "5m").exitCode());
+        assertEquals(ExitCode.COMPLETE, run(whole, scheduler, 17, "5m", 0.1).exitCode());
         String cut = tmp.resolve("cut").toString();
-        assertEquals(ExitCode.OUT_OF_TIME, run(cut, scheduler, 17, "1500ms").exitCode());
-        assertEquals(ExitCode.COMPLETE, run(cut, scheduler, 17, "5m").exitCode());
+        assertEquals(ExitCode.OUT_OF_TIME, run(cut, scheduler, 17, "1500ms", 0.1).exitCode());
+        assertEquals(ExitCode.COMPLETE, run(cut, scheduler, 17, "5m", 0.1).exitCode());
         assertEquals(statuses(whole), statuses(cut));
         assertEquals(1 + 1 + 3, new SweepFiles(whole).results().stream().filter(r -> r.status() == TrialStatus.COMPLETED).count(),
                 "one winner per bracket of several trials, and the 3 of the full bracket");
@@ -118,11 +127,7 @@ class MultiObjectiveSweepTest {
 
     @Test
     void moMedianStopsDominatedTrialsAfterTheGracePeriod() throws Exception {
-        String out = tmp.resolve("median").toString();
-        SweepOutcome outcome = run(out, "{\"type\": \"median\", \"gracePeriod\": 2, \"minSamples\": 2}", 10, "5m");
-        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
-        assertTrue(outcome.counts().stopped() > 0, "some trials stopped");
-        for (TrialResult r : new SweepFiles(out).results()) {
+        for (TrialResult r : completedWithStops(tmp.resolve("median").toString(), "{\"type\": \"median\", \"gracePeriod\": 2, \"minSamples\": 2}", 10)) {
             assertTrue(r.status() == TrialStatus.COMPLETED ? r.steps() == 9 : r.steps() >= 2 && r.steps() < 9,
                     "trial " + r.id() + " " + r.status() + " after " + r.steps() + " steps");
         }
