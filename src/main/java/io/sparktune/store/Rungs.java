@@ -25,6 +25,8 @@ public final class Rungs {
     static final String DIR = "rungs";
 
     /**
+     * @param losses    every objective's loss when the trial reached the rung (negated where the sweep maximises)
+     * @param violation how far that step broke the constraints whose metrics it reported, 0 when it kept them
      * @param order where the record stands among the rung's records: the file system's modification
      *              time, one clock (the NameNode's on HDFS) for every executor, then the trial id
      */
