@@ -3,6 +3,7 @@ package io.sparktune.core;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,16 +40,37 @@ public record Goals(List<Objective> objectives, List<Constraint> constraints) im
 
     /** Every objective's loss (negated where it is maximised), empty when the result lacks one of them. */
     public Optional<double[]> losses(TrialResult result) {
+        return result.status().hasObjective() ? losses(result.metrics()) : Optional.empty();
+    }
+
+    /** Every objective's loss in one step's (or one result's) metrics, empty when one of them is missing or NaN. */
+    public Optional<double[]> losses(Map<String, Double> metrics) {
         double[] losses = new double[objectives.size()];
         for (int i = 0; i < losses.length; i++) {
             Objective o = objectives.get(i);
-            var value = o.valueOf(result);
-            if (value.isEmpty()) {
+            Double value = metrics.get(o.metric());
+            if (value == null || value.isNaN()) {
                 return Optional.empty();
             }
-            losses[i] = o.loss(value.getAsDouble());
+            losses[i] = o.loss(value);
         }
         return Optional.of(losses);
+    }
+
+    /**
+     * How far one step's metrics break the constraints whose metrics the step reports. A trainable
+     * may report a constrained metric only with its final result, so a step without it is not held
+     * against the trial: the final result's {@link #feasibility} judges that.
+     */
+    public double violationSoFar(Map<String, Double> metrics) {
+        double violation = 0;
+        for (Constraint c : constraints) {
+            Double value = metrics.get(c.metric());
+            if (value != null && !value.isNaN()) {
+                violation += c.violation(value);
+            }
+        }
+        return violation;
     }
 
     /** A trial is feasible when it reports every constrained metric and each keeps its bounds. */

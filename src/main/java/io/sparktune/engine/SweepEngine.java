@@ -369,7 +369,7 @@ public final class SweepEngine {
     }
 
     private TrialRunner runner(Serializable prepared) {
-        return new TrialRunner(new StoreLocation(dir), spec.trainable(), spec.scheduler(), spec.objective(),
+        return new TrialRunner(new StoreLocation(dir), spec.trainable(), spec.scheduler(), spec.goals(),
                 spec.budget().trialTimeout(), spec.resources().cpus(), Schedulers.PROGRESS_MILLIS, prepared);
     }
 }

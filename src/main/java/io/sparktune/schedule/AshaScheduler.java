@@ -11,7 +11,9 @@ import java.util.List;
  * Asynchronous successive halving (Li et al., "A System for Massively Parallel Hyperparameter
  * Tuning"), the early-stopping form: the rungs of bracket b are the steps gracePeriod·η^(b+k) below
  * maxSteps. A trial that reaches a rung records its loss there and goes on only if it ranks in the
- * top 1/η of the records that were there when it arrived (the first to arrive always goes on).
+ * top 1/η of the records that were there when it arrived (the first to arrive always goes on). With
+ * several objectives or constraints it records every loss and its violation, and ranks by Pareto
+ * rank, then crowding distance: MO-ASHA (see {@link RungOrder}).
  * Trial ids take brackets in turn, and a rung compares trials of one bracket only.
  */
 final class AshaScheduler implements Scheduler {
@@ -30,13 +32,13 @@ final class AshaScheduler implements Scheduler {
     }
 
     @Override
-    public Decision onReport(int trialId, long step, double loss) {
+    public Decision onReport(int trialId, long step, double[] losses, double violation) {
         int bracket = trialId % brackets;
         if (!isRung(bracket, step)) {
             return Decision.CONTINUE;
         }
         try {
-            Rungs.Entry own = rungs.record(step, trialId, loss);
+            Rungs.Entry own = rungs.record(step, trialId, losses, violation);
             List<Rungs.Entry> arrived = rungs.at(step).stream()
                     .filter(e -> e.trialId() % brackets == bracket && e.notAfter(own)).toList();
             return decide(own.trialId(), arrived, reductionFactor);

@@ -4,7 +4,7 @@ package io.sparktune.schedule;
 final class FifoScheduler implements Scheduler {
 
     @Override
-    public Decision onReport(int trialId, long step, double loss) {
+    public Decision onReport(int trialId, long step, double[] losses, double violation) {
         return Decision.CONTINUE;
     }
 }

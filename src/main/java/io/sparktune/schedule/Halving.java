@@ -6,13 +6,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Successive halving's rule, shared by asha and hyperband: of n records at a rung, the best ⌊n/η⌋ go on, and at least one. */
+/**
+ * Successive halving's rule, shared by asha and hyperband: of n records at a rung, the best ⌊n/η⌋ go
+ * on, and at least one, best as {@link RungOrder} ranks them (by Pareto rank with several objectives).
+ */
 final class Halving {
     private Halving() {
     }
 
     static Set<Integer> survivors(List<Rungs.Entry> recorded, int reductionFactor) {
-        return recorded.stream().sorted(Rungs.Entry.BY_LOSS).limit(Math.max(1, recorded.size() / reductionFactor))
-                .map(Rungs.Entry::trialId).collect(Collectors.toSet());
+        return RungOrder.bestFirst(recorded).stream().limit(Math.max(1, recorded.size() / reductionFactor)).collect(Collectors.toSet());
     }
 }

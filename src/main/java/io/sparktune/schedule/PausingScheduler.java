@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 
 /**
  * The executor side of a synchronous scheduler (hyperband, pbt): when a trial reaches the step budget
- * that the driver set for it this round, it records its loss at that rung and pauses; the driver's
+ * that the driver set for it this round, it records its losses at that rung and pauses; the driver's
  * {@link Rounds} decide what comes next. A trial never pauses at {@code maxSteps}: there it completes.
  */
 final class PausingScheduler implements Scheduler {
@@ -24,7 +24,7 @@ final class PausingScheduler implements Scheduler {
     }
 
     @Override
-    public Decision onReport(int trialId, long step, double loss) {
+    public Decision onReport(int trialId, long step, double[] losses, double violation) {
         try {
             if (budget == null) {
                 budget = StepBudget.read(dir, trialId);
@@ -32,7 +32,7 @@ final class PausingScheduler implements Scheduler {
             if (budget.isEmpty() || step < budget.getAsLong() || step >= maxSteps) {
                 return Decision.CONTINUE;
             }
-            new Rungs(dir).record(budget.getAsLong(), trialId, loss);
+            new Rungs(dir).record(budget.getAsLong(), trialId, losses, violation);
             return Decision.PAUSE;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the budget or record the rung of trial " + trialId, e);

@@ -12,7 +12,6 @@ import io.sparktune.store.SweepDirectory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -21,7 +20,8 @@ import java.util.TreeMap;
 /**
  * Population based training (Jaderberg et al.), synchronous, the driver side. The first round starts
  * the whole population (the sweep's trial budget) with a budget of {@code perturbationInterval}
- * steps. When a round ends, the paused trials are ranked by their rung records: each trial of the
+ * steps. When a round ends, the paused trials are ranked by their rung records ({@link RungOrder}: by
+ * loss, or by Pareto rank and then crowding distance with several objectives): each trial of the
  * bottom {@code quantile} ends STOPPED and is replaced by a new trial that continues from a copy of
  * the checkpoint of a trial of the top quantile (exploit) with that trial's config perturbed
  * (explore); its lineage is recorded. Everyone then trains another interval, up to maxSteps, where
@@ -87,11 +87,8 @@ final class PopulationTraining implements Rounds {
 
     /** Best first by the records at the rung; a trial with no record there ranks last. */
     private List<TrialResult> ranked(List<TrialResult> group, long step) throws IOException {
-        Map<Integer, Double> loss = new HashMap<>();
-        for (Rungs.Entry e : new Rungs(dir).at(step)) {
-            loss.put(e.trialId(), e.loss());
-        }
-        return group.stream().sorted(Comparator.<TrialResult>comparingDouble(p -> loss.getOrDefault(p.id(), Double.POSITIVE_INFINITY))
+        List<Integer> order = RungOrder.bestFirst(new Rungs(dir).at(step));
+        return group.stream().sorted(Comparator.<TrialResult>comparingInt(p -> order.contains(p.id()) ? order.indexOf(p.id()) : Integer.MAX_VALUE)
                 .thenComparingInt(TrialResult::id)).toList();
     }
 

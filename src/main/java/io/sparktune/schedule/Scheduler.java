@@ -19,7 +19,15 @@ package io.sparktune.schedule;
 public interface Scheduler {
 
     /**
-     * @param loss the sweep's objective at this step, negated when the sweep maximises
+     * Called at each step that reports every objective.
+     *
+     * @param losses    each objective at this step, negated where the sweep maximises
+     * @param violation how far the step's metrics break the constraints whose metrics it reports (0 when none)
      */
-    Decision onReport(int trialId, long step, double loss);
+    Decision onReport(int trialId, long step, double[] losses, double violation);
+
+    /** A step of a sweep with one objective and no constraints. */
+    default Decision onReport(int trialId, long step, double loss) {
+        return onReport(trialId, step, new double[]{loss}, 0);
+    }
 }

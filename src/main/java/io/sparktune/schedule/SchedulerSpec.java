@@ -1,5 +1,6 @@
 package io.sparktune.schedule;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.Objective;
 import io.sparktune.space.Space;
 import io.sparktune.store.SweepDirectory;
@@ -16,7 +17,12 @@ import java.util.Optional;
 public sealed interface SchedulerSpec extends Serializable {
 
     /** The executor side, for one run of one trial. */
-    Scheduler create(Objective objective, SweepDirectory dir);
+    Scheduler create(Goals goals, SweepDirectory dir);
+
+    /** The executor side for a sweep with one objective and no constraints. */
+    default Scheduler create(Objective objective, SweepDirectory dir) {
+        return create(Goals.of(objective), dir);
+    }
 
     /** The driver side of hyperband and pbt; empty for the schedulers that decide on executors alone. */
     default Optional<Rounds> rounds(Space space, SweepDirectory dir, long masterSeed) {
@@ -25,28 +31,28 @@ public sealed interface SchedulerSpec extends Serializable {
 
     record FifoOptions() implements SchedulerSpec {
         @Override
-        public Scheduler create(Objective objective, SweepDirectory dir) {
+        public Scheduler create(Goals goals, SweepDirectory dir) {
             return new FifoScheduler();
         }
     }
 
     record AshaOptions(long maxSteps, long gracePeriod, int reductionFactor, int brackets) implements SchedulerSpec {
         @Override
-        public Scheduler create(Objective objective, SweepDirectory dir) {
+        public Scheduler create(Goals goals, SweepDirectory dir) {
             return new AshaScheduler(dir, maxSteps, gracePeriod, reductionFactor, brackets);
         }
     }
 
     record MedianOptions(long gracePeriod, int minSamples) implements SchedulerSpec {
         @Override
-        public Scheduler create(Objective objective, SweepDirectory dir) {
-            return new MedianScheduler(dir, objective, gracePeriod, minSamples, Schedulers.PROGRESS_MILLIS);
+        public Scheduler create(Goals goals, SweepDirectory dir) {
+            return new MedianScheduler(dir, goals, gracePeriod, minSamples, Schedulers.PROGRESS_MILLIS);
         }
     }
 
     record HyperbandOptions(long maxSteps, long gracePeriod, int reductionFactor) implements SchedulerSpec {
         @Override
-        public Scheduler create(Objective objective, SweepDirectory dir) {
+        public Scheduler create(Goals goals, SweepDirectory dir) {
             return new PausingScheduler(dir, maxSteps);
         }
 
@@ -64,7 +70,7 @@ public sealed interface SchedulerSpec extends Serializable {
         }
 
         @Override
-        public Scheduler create(Objective objective, SweepDirectory dir) {
+        public Scheduler create(Goals goals, SweepDirectory dir) {
             return new PausingScheduler(dir, maxSteps);
         }
 

@@ -1,6 +1,5 @@
 package io.sparktune.schedule;
 
-import io.sparktune.core.Goals;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Space;
@@ -48,13 +47,6 @@ public final class Schedulers {
                 yield new SchedulerSpec.FifoOptions();
             }
         };
-    }
-
-    /** Refuses a scheduler that would stop trials by the first objective alone. */
-    public static void checkGoals(SchedulerSpec scheduler, Goals goals, String path) {
-        if (goals.several() && !(scheduler instanceof SchedulerSpec.FifoOptions)) {
-            throw new InvalidInputException(null, path + ".type", "this scheduler compares trials by one objective; with several objectives use fifo");
-        }
     }
 
     private static SchedulerSpec asha(SchedulerOptions options) {

@@ -176,7 +176,6 @@ public final class SpecParser {
         Searchers.checkGoals(searcher, goals, "searcher");
 
         SchedulerSpec scheduler = Schedulers.validate(plugin(root, "scheduler", "fifo"), "scheduler", space);
-        Schedulers.checkGoals(scheduler, goals, "scheduler");
 
         Budget budget = budget(root.get("budget"));
         if (searcher == SearcherSpec.Optionless.GRID && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {

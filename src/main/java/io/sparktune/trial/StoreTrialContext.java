@@ -1,6 +1,6 @@
 package io.sparktune.trial;
 
-import io.sparktune.core.Objective;
+import io.sparktune.core.Goals;
 import io.sparktune.schedule.Decision;
 import io.sparktune.schedule.Scheduler;
 import io.sparktune.store.BestFile;
@@ -35,7 +35,7 @@ final class StoreTrialContext implements TrialContext {
     private final long seed;
     private final int cpus;
     private final List<String> gpus;
-    private final Objective objective;
+    private final Goals goals;
     private final Scheduler scheduler;
     private final Checkpoints checkpoints;
     private final ProgressLog progress;
@@ -47,13 +47,13 @@ final class StoreTrialContext implements TrialContext {
     private volatile Decision decision = Decision.CONTINUE;
     private long steps;
 
-    StoreTrialContext(int trialId, long seed, int cpus, List<String> gpus, Objective objective, Scheduler scheduler,
+    StoreTrialContext(int trialId, long seed, int cpus, List<String> gpus, Goals goals, Scheduler scheduler,
                       SweepDirectory dir, long progressFlushMillis) throws IOException {
         this.trialId = trialId;
         this.seed = seed;
         this.cpus = cpus;
         this.gpus = List.copyOf(gpus);
-        this.objective = objective;
+        this.goals = goals;
         this.scheduler = scheduler;
         this.checkpoints = new Checkpoints(dir, trialId);
         this.dir = dir;
@@ -94,10 +94,10 @@ final class StoreTrialContext implements TrialContext {
         } catch (IOException e) {
             throw new StoreUnavailableException("cannot record step " + step + " of trial " + trialId + ": " + e.getMessage(), e);
         }
-        Double value = metrics.get(objective.metric());
-        if (value != null && !value.isNaN() && decision == Decision.CONTINUE) {
+        Optional<double[]> losses = goals.losses(metrics);
+        if (losses.isPresent() && decision == Decision.CONTINUE) {
             try {
-                decision = scheduler.onReport(trialId, step, objective.loss(value));
+                decision = scheduler.onReport(trialId, step, losses.get(), goals.violationSoFar(metrics));
             } catch (UncheckedIOException e) {
                 // Rungs the scheduler cannot read or write are the store's failure, not the trial's: the task fails and Spark retries it.
                 throw new StoreUnavailableException("trial " + trialId + " at step " + step + ": " + e.getMessage(), e.getCause());

@@ -1,5 +1,6 @@
 package io.sparktune.trial;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
@@ -55,7 +56,7 @@ public final class TrialRunner implements Serializable {
     private final StoreLocation store;
     private final TrainableSpec trainable;
     private final SchedulerSpec scheduler;
-    private final Objective objective;
+    private final Goals goals;
     private final Duration trialTimeout;
     private final int cpus;
     private final long progressFlushMillis;
@@ -64,17 +65,23 @@ public final class TrialRunner implements Serializable {
     private final GpuPool gpuPool;
 
     /** @param prepared what the trainable spec prepared on the driver (a broadcast dataset), or null */
-    public TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Objective objective,
+    public TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Goals goals,
                        Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared) {
-        this(store, trainable, scheduler, objective, trialTimeout, cpus, progressFlushMillis, prepared, null);
+        this(store, trainable, scheduler, goals, trialTimeout, cpus, progressFlushMillis, prepared, null);
     }
 
-    private TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Objective objective,
+    /** A runner for a sweep with one objective and no constraints. */
+    public TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Objective objective,
+                       Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared) {
+        this(store, trainable, scheduler, Goals.of(objective), trialTimeout, cpus, progressFlushMillis, prepared, null);
+    }
+
+    private TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Goals goals,
                         Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared, GpuPool gpuPool) {
         this.store = store;
         this.trainable = trainable;
         this.scheduler = scheduler;
-        this.objective = objective;
+        this.goals = goals;
         this.trialTimeout = trialTimeout;
         this.cpus = cpus;
         this.progressFlushMillis = progressFlushMillis;
@@ -84,7 +91,7 @@ public final class TrialRunner implements Serializable {
 
     /** This runner, giving each trial its GPUs from {@code pool} instead of from its Spark task. */
     public TrialRunner withGpuPool(GpuPool pool) {
-        return new TrialRunner(store, trainable, scheduler, objective, trialTimeout, cpus, progressFlushMillis, prepared, pool);
+        return new TrialRunner(store, trainable, scheduler, goals, trialTimeout, cpus, progressFlushMillis, prepared, pool);
     }
 
     /** Runs a partition's trials one after another. */
@@ -118,8 +125,8 @@ public final class TrialRunner implements Serializable {
         StoreTrialContext context;
         try {
             SweepDirectory dir = store.open();
-            context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpus, objective,
-                    scheduler.create(objective, dir), dir, progressFlushMillis);
+            context = new StoreTrialContext(trial.id(), trial.seed(), cpus, gpus, goals,
+                    scheduler.create(goals, dir), dir, progressFlushMillis);
         } catch (IOException | RuntimeException e) {
             throw new StoreUnavailableException("cannot open trial " + trial.id() + "'s directory: " + e.getMessage(), e);
         }
@@ -186,6 +193,7 @@ public final class TrialRunner implements Serializable {
         if (metrics == null) {
             return TrialResult.failed(trial, "the trainable returned no metrics", start, end, HOST, attempt);
         }
+        Objective objective = goals.primary();
         Double value = metrics.get(objective.metric());
         if (value == null) {
             return TrialResult.failed(trial, "metric '" + objective.metric() + "' missing from the result (got "

@@ -14,6 +14,7 @@ import io.sparktune.testing.SweepFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,16 +61,22 @@ public final class FmnistSchedulers {
             Path out = work.resolve(scheduler);
             SweepOutcome outcome = SparkTune.run(SpecParser.parse("fashion-mlp.json", spec.toString(), "fashion-mlp", new Overrides()),
                     new RunOptions(out.toString(), null, Duration.ofSeconds(60), new PrintStream(System.err, true), 60_000));
-            SweepDirectory dir = SweepDirectory.at(out.toString(), new Configuration());
             List<TrialResult> results = new SweepFiles(out.toString()).results();
-            long epochs = 0;
-            for (TrialResult r : results) {
-                epochs += ProgressLog.read(dir, r.id()).size();
-            }
+            long epochs = epochsTrained(out, results);
             TrialResult best = outcome.best();
             System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.4f | %d: %s |%n", scheduler, results.size(), epochs,
                     outcome.elapsed().toMillis() / 1000.0, best.metrics().get("val_accuracy"), best.id(), best.config());
         }
         spark.stop();
+    }
+
+    /** The steps in the trials' progress logs: a resumed trial's steps count once. */
+    static long epochsTrained(Path out, List<TrialResult> results) throws IOException {
+        SweepDirectory dir = SweepDirectory.at(out.toString(), new Configuration());
+        long epochs = 0;
+        for (TrialResult r : results) {
+            epochs += ProgressLog.read(dir, r.id()).size();
+        }
+        return epochs;
     }
 }

@@ -142,9 +142,13 @@ class GoalsParserTest {
     }
 
     @Test
-    void anEarlyStoppingSchedulerIsRefusedForSeveralObjectives() {
-        assertEquals("--scheduler: scheduler.type: this scheduler compares trials by one objective; with several objectives use fifo",
-                problem(", \"objectives\": [{\"metric\": \"a\"}, {\"metric\": \"b\"}]", new Overrides().set(SpecFlag.SCHEDULER, "median")));
+    void everySchedulerTakesSeveralObjectivesAndConstraints() {
+        for (String scheduler : List.of("{\"type\": \"asha\", \"maxSteps\": 9}", "{\"type\": \"hyperband\", \"maxSteps\": 9}", "\"median\"",
+                "{\"type\": \"pbt\", \"maxSteps\": 6, \"perturbationInterval\": 2}")) {
+            Goals goals = goals(", \"scheduler\": " + scheduler + ", \"objectives\": [{\"metric\": \"a\"}, {\"metric\": \"b\"}],"
+                    + " \"constraints\": [{\"metric\": \"c\", \"max\": 1}]", new Overrides());
+            assertEquals(2, goals.objectives().size(), scheduler);
+        }
     }
 
     @Test

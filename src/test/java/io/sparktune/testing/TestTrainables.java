@@ -128,4 +128,32 @@ public final class TestTrainables {
             return Map.of("loss", seed * config.getDouble("steps"), "error", seed / 10);
         }
     }
+
+    /**
+     * Two objectives to minimise on x and y in [0, 1], each step {@code 1..horizon} (config {@code horizon}):
+     * {@code f1 = x + y + 1/step} and {@code f2 = 1 - x + y + 1/step}, and {@code size = y}. Every trial
+     * carries the same offset at a step, so rung records rank trials as their final values do: the front
+     * is y = 0. Saves a checkpoint each step, so a paused or retried trial continues where it was. Sleeps
+     * {@code stepSeconds} (config, default 0) a step, to stand in for training time.
+     */
+    public static final class TwoObjectiveCurve implements Trainable {
+        @Override
+        public Map<String, Double> train(Config config, TrialContext context) throws IOException, InterruptedException {
+            double x = config.getDouble("x");
+            double y = config.getDouble("y");
+            long steps = config.getLong("horizon");
+            Map<String, Double> metrics = Map.of();
+            long first = context.latestCheckpoint().map(TrialContext.Checkpoint::step).orElse(0L) + 1;
+            for (long step = first; step <= steps; step++) {
+                Thread.sleep(Math.round(config.getDouble("stepSeconds", 0) * 1000));
+                metrics = Map.of("f1", x + y + 1.0 / step, "f2", 1 - x + y + 1.0 / step, "size", y);
+                boolean goOn = context.report(step, metrics);
+                context.saveCheckpoint(step, out -> out.write(0));
+                if (!goOn) {
+                    break;
+                }
+            }
+            return metrics;
+        }
+    }
 }

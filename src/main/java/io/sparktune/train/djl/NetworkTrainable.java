@@ -31,7 +31,8 @@ import java.util.stream.LongStream;
 
 /**
  * Trains one network for one trial on an executor: an epoch at a time, reporting train_loss,
- * val_loss and val_accuracy (val_rmse for regression) and checkpointing parameters and optimizer
+ * val_loss and val_accuracy (val_rmse for regression), and the network's size in weights
+ * ({@code parameters}, an objective to trade accuracy against), and checkpointing parameters and optimizer
  * state after each, so a retried or resumed trial continues from the next epoch. Initialisation,
  * shuffling and dropout come from the trial's seed alone.
  */
@@ -66,6 +67,7 @@ final class NetworkTrainable implements Trainable {
                 // Initialised here rather than by the trainer, so a checkpoint can replace the values before the trainer caches them.
                 block.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(1, set.shape()));
                 List<Parameter> parameters = block.getParameters().values();
+                long weights = parameters.stream().mapToLong(p -> p.getArray().size()).sum();
                 long epoch = restore(context, block, optimizer, parameters, model.getNDManager());
                 Map<String, Double> metrics = Map.of();
                 while (epoch < hp.epochs()) {
@@ -74,7 +76,7 @@ final class NetworkTrainable implements Trainable {
                     if (context.shouldStop()) {
                         break;
                     }
-                    metrics = evaluate(trainer, loss, set, classification);
+                    metrics = evaluate(trainer, loss, set, classification, weights);
                     metrics.put("train_loss", trainLoss);
                     long step = epoch;
                     context.saveCheckpoint(step, out -> {
@@ -89,7 +91,7 @@ final class NetworkTrainable implements Trainable {
                 }
                 if (metrics.isEmpty()) {
                     // Resumed after the last epoch: its metrics are those of the restored model.
-                    metrics = evaluate(trainer, loss, set, classification);
+                    metrics = evaluate(trainer, loss, set, classification, weights);
                 }
                 SavedNetwork.save(context, model, architecture, config, set.shape(), classification ? set.classes() : 1);
                 return metrics;
@@ -138,7 +140,7 @@ final class NetworkTrainable implements Trainable {
         return sum / order.length;
     }
 
-    private static Map<String, Double> evaluate(Trainer trainer, Loss loss, TrainingData set, boolean classification) {
+    private static Map<String, Double> evaluate(Trainer trainer, Loss loss, TrainingData set, boolean classification, long weights) {
         Samples validation = set.validation();
         int[] order = LongStream.range(0, validation.size()).mapToInt(i -> (int) i).toArray();
         double lossSum = 0;
@@ -164,6 +166,7 @@ final class NetworkTrainable implements Trainable {
         } else {
             metrics.put("val_rmse", Math.sqrt(squares / order.length));
         }
+        metrics.put("parameters", (double) weights);
         return metrics;
     }
 

@@ -86,8 +86,15 @@ class NetworkSweepTest {
         List<ProgressLog.Step> steps = ProgressLog.read(SweepDirectory.at(out("mlp"), new Configuration()), 0);
         assertEquals(List.of(1L, 2L, 3L), steps.stream().map(ProgressLog.Step::step).toList());
         for (ProgressLog.Step step : steps) {
-            assertEquals(java.util.Set.of("train_loss", "val_loss", "val_accuracy"), step.metrics().keySet(), "epoch " + step.step());
+            assertEquals(java.util.Set.of("train_loss", "val_loss", "val_accuracy", "parameters"), step.metrics().keySet(), "epoch " + step.step());
         }
+    }
+
+    @Test
+    void anMlpReportsItsSizeInWeightsAsParameters() throws Exception {
+        run(blobsSpace("\"lr\": 0.01, \"epochs\": 1, \"hidden\": 32, \"layers\": 2", ""), out("size"));
+        // 4 features -> 32 -> 32 -> 3 classes: (4·32 + 32) + (32·32 + 32) + (32·3 + 3) weights and biases.
+        assertEquals(160 + 1056 + 99, new SweepFiles(out("size")).result(0).metrics().get("parameters"));
     }
 
     @Test
