@@ -79,7 +79,7 @@ public final class SearcherBenchmark {
         int seeds = 20;
         long from = 1000;
         int threads = 2;
-        List<String> searchers = List.of("random", "sobol", "tpe", "gp", "evolution", "auto");
+        List<String> searchers = List.of("random", "sobol", "tpe", "gp", "cmaes", "auto");
         List<String> problems = PROBLEMS.stream().map(Problem::name).toList();
         List<String> parallel = List.of("gp", "tpe");
         boolean timing = true;

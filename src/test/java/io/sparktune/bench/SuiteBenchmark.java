@@ -26,7 +26,7 @@ import java.util.function.ToDoubleFunction;
  * tables of docs/benchmarks.md.
  *
  * <pre>
- *   bench/suite.sh [--half dev|held|all] [--problems a,b] [--searchers random,tpe,gp,cmaes,evolution] [--parallelism 1]
+ *   bench/suite.sh [--half dev|held|all] [--problems a,b] [--searchers random,tpe,gp,cmaes] [--parallelism 1]
  *                  [--seeds 10] [--from 1000] [--threads 2] [--budget-per-dim 0]
  * </pre>
  *
@@ -87,7 +87,7 @@ public final class SuiteBenchmark {
     public static void main(String[] args) throws Exception {
         String half = "all";
         List<String> problems = null;
-        List<String> searchers = List.of("random", "tpe", "gp", "cmaes", "evolution");
+        List<String> searchers = List.of("random", "tpe", "gp", "cmaes");
         List<Integer> parallelisms = List.of(1);
         int seeds = 10;
         long from = 1000;
