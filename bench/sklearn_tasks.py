@@ -10,10 +10,11 @@ import warnings
 
 import numpy as np
 from sklearn import datasets
-from sklearn.ensemble import AdaBoostClassifier
+from sklearn.ensemble import AdaBoostClassifier, RandomForestClassifier
 from sklearn.linear_model import Lasso
 from sklearn.model_selection import KFold, cross_val_score
 from sklearn.neighbors import KNeighborsClassifier
+from sklearn.neural_network import MLPClassifier
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 from sklearn.svm import SVC
@@ -28,6 +29,9 @@ MODELS = {
     "dt": lambda p: DecisionTreeClassifier(random_state=0, **p),
     "ada": lambda p: AdaBoostClassifier(random_state=0, **p),
     "lasso": lambda p: make_pipeline(StandardScaler(), Lasso(random_state=0, **p)),
+    "rf": lambda p: RandomForestClassifier(random_state=0, **p),
+    # Bayesmark's MLP: adam, a bounded number of epochs so that one evaluation stays cheap.
+    "mlp": lambda p: make_pipeline(StandardScaler(), MLPClassifier(solver="adam", max_iter=100, random_state=0, **p)),
 }
 
 

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where a network or xgboost trainable's relative data paths are (trainable.data.dir).")
     String dataDir;
 
-    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, evolution, nsga2 or auto (default: grid for all-list spaces, else auto; nsga2 with several objectives or constraints).")
+    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, cmaes, nsga2 or auto (default: grid for all-list spaces, else auto; nsga2 with several objectives or constraints).")
     String searcher;
 
     @Option(names = "--scheduler", paramLabel = "TYPE",
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--gpus", paramLabel = "G", description = "GPUs per trial (resources.gpus); 0.5 puts two trials on one GPU.")
     Double gpus;
 
-    @Option(names = "--trials-per-task", paramLabel = "N", description = {"Trials one Spark task runs in turn. Default: 1 with a learning searcher (tpe, gp, cmaes, evolution, nsga2, auto) outside hyperband/pbt rounds,"
+    @Option(names = "--trials-per-task", paramLabel = "N", description = {"Trials one Spark task runs in turn. Default: 1 with a learning searcher (tpe, gp, cmaes, nsga2, auto) outside hyperband/pbt rounds,"
                     + " so that each suggestion sees every result; with others, trials shorter than 1 s are packed into tasks of about 2 s.",
                     "Set with a learning searcher, it trades feedback for throughput: all N trials of a task are suggested before any reports."})
     Integer trialsPerTask;

@@ -86,7 +86,7 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         trainRatio = new DoubleParam(this, "trainRatio", "the share of rows to train on, the rest validating (0 to 1); unset: numFolds");
         numTrials = new IntParam(this, "numTrials", "how many param combinations to try (>= 1)");
         parallelism = new IntParam(this, "parallelism", "trials fitted at once (>= 1)");
-        searcher = new Param<>(this, "searcher", "auto, tpe, gp, random, sobol, evolution or grid");
+        searcher = new Param<>(this, "searcher", "auto, tpe, gp, cmaes, random, sobol or grid");
         scheduler = new Param<>(this, "scheduler", "fifo, or asha or median to stop weak trials on a fraction of the rows");
         sweepDir = new Param<>(this, "sweepDir", "where the sweep is kept (any Hadoop path); unset: a temporary folder");
         seed = new LongParam(this, "seed", "the sweep's master seed");

@@ -75,18 +75,6 @@ public sealed interface SearcherSpec {
         }
     }
 
-    record EvolutionOptions(int population, int sample) implements SearcherSpec {
-        @Override
-        public String type() {
-            return "evolution";
-        }
-
-        @Override
-        public Searcher create(Space space, long seed) {
-            return new EvolutionSearcher(space, seed, population, sample);
-        }
-    }
-
     record Nsga2Options(int population) implements SearcherSpec {
         @Override
         public String type() {

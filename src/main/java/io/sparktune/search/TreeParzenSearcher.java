@@ -86,6 +86,13 @@ final class TreeParzenSearcher implements Searcher {
         List<Entry> byLoss = new ArrayList<>(entries);
         byLoss.sort(Comparator.comparingDouble(Entry::loss).thenComparingInt(Entry::order));
         int good = Math.min((int) Math.ceil(0.1 * entries.size()), MAX_GOOD);
+        // Trials tied across the cut say nothing about which side is better, so all of them go to the
+        // bad group. Otherwise, on a plateau of equal losses (a decision tree cut down to one leaf),
+        // the oldest tied trials would make the good group and tpe would sample around them for ever
+        // rather than explore (docs/searchers.md, tpe).
+        while (good > 0 && good < byLoss.size() && byLoss.get(good - 1).loss() == byLoss.get(good).loss()) {
+            good--;
+        }
         ParzenEstimator below = estimator(byLoss.subList(0, good));
         ParzenEstimator above = estimator(byLoss.subList(good, byLoss.size()));
         SplittableRandom random = new SplittableRandom(Trial.seedFor(seed, trial));

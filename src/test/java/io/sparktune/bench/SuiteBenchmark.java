@@ -1,6 +1,7 @@
 package io.sparktune.bench;
 
 import io.sparktune.core.Config;
+import io.sparktune.core.History;
 import io.sparktune.search.Searcher;
 import io.sparktune.search.Searchers;
 import io.sparktune.space.Space;
@@ -26,11 +27,12 @@ import java.util.function.ToDoubleFunction;
  * tables of docs/benchmarks.md.
  *
  * <pre>
- *   bench/suite.sh [--half dev|held|all] [--problems a,b] [--searchers random,tpe,gp,cmaes,evolution] [--parallelism 1]
+ *   bench/suite.sh [--half dev|held|all] [--problems a,b] [--searchers random,tpe,gp,cmaes] [--parallelism 1]
  *                  [--seeds 10] [--from 1000] [--threads 2] [--budget-per-dim 0]
  * </pre>
  *
- * <p>{@code --budget-per-dim N} replaces every problem's budget by N times its dimension. Runs are the
+ * <p>A searcher named {@code a>b} is {@code a} for the first 10·d finished trials and {@code b} after (see
+ * {@link #create}). {@code --budget-per-dim N} replaces every problem's budget by N times its dimension. Runs are the
  * sweeps of {@link SweepSimulation}: with parallelism p, p trials in flight and a random one finishing.
  */
 public final class SuiteBenchmark {
@@ -87,7 +89,7 @@ public final class SuiteBenchmark {
     public static void main(String[] args) throws Exception {
         String half = "all";
         List<String> problems = null;
-        List<String> searchers = List.of("random", "tpe", "gp", "cmaes", "evolution");
+        List<String> searchers = List.of("random", "tpe", "gp", "cmaes");
         List<Integer> parallelisms = List.of(1);
         int seeds = 10;
         long from = 1000;
@@ -133,12 +135,36 @@ public final class SuiteBenchmark {
 
     private static String row(Problem problem, String type, int parallelism, long seed) {
         Space space = problem.space();
-        Searcher searcher = Searchers.validate(SearcherBenchmark.spec(type), space, "searcher").create(space, seed);
+        Searcher searcher = create(type, space, seed, problem.dims());
         SweepSimulation sweep = new SweepSimulation(searcher, problem.observed(seed));
         sweep.run(problem.budget(), parallelism, seed);
         double[] millis = sweep.suggestNanos().stream().mapToDouble(n -> n / 1e6).sorted().toArray();
         return csvRow(problem.name(), problem.half(), type, parallelism, problem.budget(), seed, problem.value(sweep.incumbent()),
                 problem.optimum(), millis[millis.length / 2]);
+    }
+
+    /**
+     * A searcher by its benchmark name; {@code first>then} is a hand-over like auto's: {@code first} while fewer than
+     * 10·d trials have finished, {@code then} after, told the whole history (gp>cmaes: does cmaes pick up where gp left off?).
+     */
+    private static Searcher create(String type, Space space, long seed, int dims) {
+        int arrow = type.indexOf('>');
+        if (arrow < 0) {
+            return Searchers.validate(SearcherBenchmark.spec(type), space, "searcher").create(space, seed);
+        }
+        Searcher first = create(type.substring(0, arrow), space, seed, dims);
+        Searcher then = create(type.substring(arrow + 1), space, seed, dims);
+        return new Searcher() {
+            @Override
+            public boolean learns() {
+                return true;
+            }
+
+            @Override
+            public List<Config> suggest(int count, History history) {
+                return (history.observations().size() < 10 * dims ? first : then).suggest(count, history);
+            }
+        };
     }
 
     static final String CSV_HEADER = "problem,half,searcher,parallelism,budget,seed,best,optimum,suggest_ms";

@@ -76,8 +76,10 @@ class BadFlagsTest {
                 run("--param x0: params.x0: unknown domain 'unifrom' (expected one of uniform, loguniform, quniform, randint, lograndint, normal, choice, grid)",
                         "--param", "x0={\"unifrom\":[0,1]}"),
                 run("--param 1x: params.1x: parameter name '1x' must start with a letter or '_' and use letters, digits, '_', '.', '-'", "--param", "1x=3"),
-                run("--searcher: searcher.type: unknown searcher 'anneal' (expected one of grid, random, sobol, tpe, gp, cmaes, evolution, nsga2, auto)",
+                run("--searcher: searcher.type: unknown searcher 'anneal' (expected one of grid, random, sobol, tpe, gp, cmaes, nsga2, auto)",
                         "--searcher", "anneal"),
+                run("--searcher: searcher.type: searcher 'evolution' was removed (it scored below tpe and cmaes on the benchmark suite); "
+                        + "use tpe, or cmaes for long runs", "--searcher", "evolution"),
                 run("--mode: mode: mode must be 'min' or 'max', got 'sideways'", "--mode", "sideways"),
                 run("--metric: metric: expected a non-empty string", "--metric", ""),
                 line("tune: nothing to do: give --space FILE to run a sweep, or a command (see 'tune --help')"),

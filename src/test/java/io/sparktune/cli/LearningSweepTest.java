@@ -75,7 +75,7 @@ class LearningSweepTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource({"gp, branin, 24", "gp, hartmann6, 24", "tpe, branin, 30", "tpe, hartmann6, 30",
-            "evolution, branin, 30", "evolution, hartmann6, 30", "cmaes, branin, 30", "cmaes, hartmann6, 30"})
+            "cmaes, branin, 30", "cmaes, hartmann6, 30"})
     void atParallelismOneTheSweepSuggestsWhatTheBenchmarksSimulationDoes(String searcher, String function, int trials)
             throws Exception {
         String json = spec(function.equals("branin") ? BRANIN : HARTMANN6, function, searcher, trials, 1);

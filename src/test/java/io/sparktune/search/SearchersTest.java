@@ -29,8 +29,6 @@ class SearchersTest {
         assertEquals(new SearcherSpec.GpOptions(6, 256), Searchers.validate(PluginSpec.of("gp"), branin, "searcher"),
                 "an initial design of 2(d + 1) for branin's 2 parameters");
         assertEquals(new SearcherSpec.TpeOptions(5, 24, 1.0), Searchers.validate(new PluginSpec("tpe", Map.of("startup", 5L)), branin, "searcher"));
-        assertEquals(new SearcherSpec.EvolutionOptions(4, 4), Searchers.validate(new PluginSpec("evolution", Map.of("population", 4L)), branin, "searcher"),
-                "the tournament is no larger than the population");
     }
 
     @Test
@@ -48,9 +46,10 @@ class SearchersTest {
     }
 
     @Test
-    void tournamentLargerThanThePopulationIsRefused() {
+    void removedEvolutionSearcherIsRefusedSayingWhatToUseInstead() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> Searchers.validate(new PluginSpec("evolution", Map.of("population", 4, "sample", 5)), Spaces.branin(), "searcher"));
-        assertEquals("searcher.sample: must not exceed population (4), got 5", e.getMessage());
+                () -> Searchers.validate(new PluginSpec("evolution", Map.of("population", 4)), Spaces.branin(), "searcher"));
+        assertEquals("searcher.type: searcher 'evolution' was removed (it scored below tpe and cmaes on the benchmark suite); "
+                + "use tpe, or cmaes for long runs", e.getMessage());
     }
 }

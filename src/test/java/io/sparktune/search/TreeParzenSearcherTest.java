@@ -1,10 +1,16 @@
 package io.sparktune.search;
 
 import io.sparktune.bench.SweepSimulation;
+import io.sparktune.core.Config;
+import io.sparktune.space.IntRange;
+import io.sparktune.space.Parameter;
+import io.sparktune.space.Space;
+import io.sparktune.space.Uniform;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +29,23 @@ class TreeParzenSearcherTest {
         Arrays.sort(sorted);
         assertTrue(sorted[2] < 0.05, "tpe's median regret on branin after 50 trials: expected below 0.05, got "
                 + sorted[2] + " from " + Arrays.toString(regrets));
+    }
+
+    @Test
+    void leavesAPlateauOfEqualLosses() {
+        // As a decision tree cut down to one leaf: the same loss wherever impurity decrease or leaf
+        // size is large. Random search leaves the plateau on every one of these seeds within 60
+        // trials; tpe stayed on it on seed 1005 before trials tied across its good/bad cut went to
+        // the bad group.
+        Space tree = new Space(List.of(new Parameter("impurity", new Uniform(0, 0.5)), new Parameter("leaf", new Uniform(0.01, 0.49)),
+                new Parameter("depth", new IntRange(1, 15, false))));
+        ToDoubleFunction<Config> loss = c -> c.getDouble("impurity") > 0.08 || c.getDouble("leaf") > 0.3 ? 0.921
+                : 0.15 + 5 * c.getDouble("impurity") + c.getDouble("leaf") + 0.3 / c.getLong("depth");
+        for (long seed = 1000; seed < 1010; seed++) {
+            Searcher tpe = SearcherSpec.TpeOptions.DEFAULTS.create(tree, seed);
+            double best = new SweepSimulation(tpe, loss).run(60, 1, seed);
+            assertTrue(best < 0.921, "seed " + seed + ": tpe's 60 trials never left the plateau");
+        }
     }
 
     @Test
