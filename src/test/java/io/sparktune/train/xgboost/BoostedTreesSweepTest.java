@@ -193,9 +193,13 @@ class BoostedTreesSweepTest {
         assertEquals(uninterrupted.metrics(), resumed.metrics());
     }
 
-    /** Trial 0's metrics round by round. */
+    /** A trial's metrics round by round (trial 0's unless named). */
     private static List<Map<String, Double>> metrics(SweepDirectory dir) throws Exception {
-        return ProgressLog.read(dir, 0).stream().map(ProgressLog.Step::metrics).toList();
+        return metrics(dir, 0);
+    }
+
+    private static List<Map<String, Double>> metrics(SweepDirectory dir, int trial) throws Exception {
+        return ProgressLog.read(dir, trial).stream().map(ProgressLog.Step::metrics).toList();
     }
 
     private static Map<String, Object> with(Map<String, Object> values, String name, Object value) {
@@ -223,6 +227,22 @@ class BoostedTreesSweepTest {
         assertTrue(a.startMillis() < b.endMillis() && b.startMillis() < a.endMillis(), "the two trials overlapped in time: " + results);
         assertEquals(metrics(SweepDirectory.at(out("alone"), new Configuration())),
                 metrics(SweepDirectory.at(out("together"), new Configuration())), "trial 0 (subsample 0.8), seed 5, every round");
+    }
+
+    @Test
+    void trialsBoostingAtOnceOnOneSharedMatrixGetWhatEachGetsOnMatricesOfItsOwn() throws Exception {
+        // Without row or column sampling the seed plays no part: each sweep's trial 0 alone is a reference.
+        String together = blobs(3, "\"num_round\": 20, \"max_depth\": \"[2, 5]\"", "",
+                ", \"searcher\": {\"type\": \"grid\"}, \"budget\": {\"parallelism\": 2}");
+        run(together, out("shared"));
+        run(blobs(3, "\"num_round\": 20, \"max_depth\": 2", "", ""), out("depth2"));
+        run(blobs(3, "\"num_round\": 20, \"max_depth\": 5", "", ""), out("depth5"));
+        SweepDirectory shared = SweepDirectory.at(out("shared"), new Configuration());
+        List<TrialResult> results = new SweepFiles(out("shared")).results();
+        assertTrue(results.get(0).startMillis() < results.get(1).endMillis() && results.get(1).startMillis() < results.get(0).endMillis(),
+                "the two trials overlapped in time: " + results);
+        assertEquals(metrics(SweepDirectory.at(out("depth2"), new Configuration())), metrics(shared, 0), "max_depth 2, every round");
+        assertEquals(metrics(SweepDirectory.at(out("depth5"), new Configuration())), metrics(shared, 1), "max_depth 5, every round");
     }
 
     @Test
