@@ -3,7 +3,8 @@
 # run (issue 17): conf/spaces/fashion-xgboost.json (24 random trials, 2 slots of 1 core, local[2]) on a
 # fixed subset of the images, then the peer (bench/xgboost_peer.py: same space, budget and rounds,
 # n_jobs=2, nthread=1, tree_method=hist), then the same sweep under asha on boosting rounds; then one
-# trial of eta 0.3, max_depth 6 on each side for seconds per round at one thread. Repeats --runs times
+# trial of eta 0.3, max_depth 6 on each side for seconds per round at one thread. After SparkTune's
+# sweep, bench/xgboost_profile.py says where its wall time went. Repeats --runs times
 # and prints one line per measurement (wall seconds, CPU seconds (user + system, which a loaded machine
 # inflates less than wall time), best val_accuracy, peak RSS of the process).
 #   bench/fmnist-xgboost.sh [--runs 3] [--train 12000] [--validation 2000] [--rounds 20] [--data DIR]
@@ -52,6 +53,7 @@ sweep() {
 for run in $(seq 1 "$runs"); do
   echo "run $run"
   sweep sparktune --space conf/spaces/fashion-xgboost.json
+  /usr/bin/python3 bench/xgboost_profile.py "$work/sparktune" "$(cut -d' ' -f1 "$work/time")" 2
   timed /usr/bin/python3 bench/xgboost_peer.py "$data" --rounds "$rounds" >"$work/peer.log" 2>&1
   echo "peer $(measured) best_val_accuracy=$(grep -o 'accuracy=[0-9.]*' "$work/peer.log" | cut -d= -f2)"
   sweep sparktune-asha --space "$work/asha.json"
