@@ -7,10 +7,10 @@
 # sweep, bench/xgboost_profile.py says where its wall time went. Repeats --runs times
 # and prints one line per measurement (wall seconds, CPU seconds (user + system, which a loaded machine
 # inflates less than wall time), best val_accuracy, peak RSS of the process).
-#   bench/fmnist-xgboost.sh [--runs 3] [--train 12000] [--validation 2000] [--rounds 20] [--data DIR]
+#   bench/fmnist-xgboost.sh [--runs 3] [--train 15000] [--validation 2000] [--rounds 20] [--data DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-runs=3 train=12000 validation=2000 rounds=20 source=../shared/datasets/fashion-mnist
+runs=3 train=15000 validation=2000 rounds=20 source=../shared/datasets/fashion-mnist
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2 ;; --train) train=$2 ;; --validation) validation=$2 ;; --rounds) rounds=$2 ;; --data) source=$2 ;;

@@ -8,10 +8,10 @@
 #   two-at-once     parallelism 2, one max_bin: the two trials share one matrix pair
 #   two-own-pairs   parallelism 2, max_bin 256 and 255: each trial builds a pair of its own
 # Prints each sweep's peak RSS and the differences.
-#   bench/xgboost-memory.sh [--train 12000] [--validation 2000] [--rounds 10] [--data DIR]
+#   bench/xgboost-memory.sh [--train 15000] [--validation 2000] [--rounds 10] [--data DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-train=12000 validation=2000 rounds=10 source=../shared/datasets/fashion-mnist
+train=15000 validation=2000 rounds=10 source=../shared/datasets/fashion-mnist
 while [ $# -gt 0 ]; do
   case "$1" in
     --train) train=$2 ;; --validation) validation=$2 ;; --rounds) rounds=$2 ;; --data) source=$2 ;;
