@@ -47,8 +47,8 @@ final class BoostedTrees implements Trainable {
         Loss loss = options.loss(set.classes());
         GpuDevice.check(context.gpus());
         Map<String, Object> params = params(hp, loss, set.classes(), context);
-        SharedMatrices.Key key = new SharedMatrices.Key(data.id(), hp.maxBin(), (String) params.get("device"));
-        try (SharedMatrices matrices = SharedMatrices.acquire(key, set)) {
+        SharedMatrices.Key key = new SharedMatrices.Key(set, hp.maxBin(), (String) params.get("device"));
+        try (SharedMatrices matrices = SharedMatrices.acquire(key)) {
             Booster booster = restore(context, params).orElse(null);
             if (booster == null) {
                 booster = XGBoost.train(matrices.train(), params, 0, Map.of(RoundMetrics.SET, matrices.validation()), null, null);

@@ -7,6 +7,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,8 +26,21 @@ import java.util.concurrent.TimeUnit;
 final class SharedMatrices implements AutoCloseable {
     static final long IDLE_MILLIS = 30_000;
 
-    /** What a pair is built from and for: the broadcast's id, and what the histogram index depends on. */
-    record Key(long broadcast, int maxBin, String device) {
+    /**
+     * What a pair is built from and for: the broadcast value itself, by identity (a broadcast's id
+     * starts again at 0 with each SparkContext of a JVM, and two values may be equal in content but
+     * not in what a trial expects of them), and what the histogram index depends on.
+     */
+    record Key(TrainingData data, int maxBin, String device) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && key.data == data && key.maxBin == maxBin && key.device.equals(device);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(System.identityHashCode(data), maxBin, device);
+        }
     }
 
     private static final Map<Key, SharedMatrices> LIVE = new HashMap<>();
@@ -50,14 +64,14 @@ final class SharedMatrices implements AutoCloseable {
         this.validation = validation;
     }
 
-    /** The pair for {@code key}, built from {@code set} if no trial in this JVM holds it; close it when the trial ends. */
-    static SharedMatrices acquire(Key key, TrainingData set) throws XGBoostError {
+    /** The pair for {@code key}, built from its data if this JVM holds none; close it when the trial ends. */
+    static SharedMatrices acquire(Key key) throws XGBoostError {
         synchronized (SharedMatrices.class) {
             SharedMatrices shared = LIVE.get(key);
             if (shared == null) {
-                DMatrix train = FeatureMatrix.of(set.train());
+                DMatrix train = FeatureMatrix.of(key.data().train());
                 try {
-                    shared = new SharedMatrices(key, train, FeatureMatrix.of(set.validation()));
+                    shared = new SharedMatrices(key, train, FeatureMatrix.of(key.data().validation()));
                 } catch (XGBoostError | RuntimeException e) {
                     train.dispose();
                     throw e;

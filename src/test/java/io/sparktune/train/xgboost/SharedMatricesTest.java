@@ -1,10 +1,9 @@
 package io.sparktune.train.xgboost;
 
 import io.sparktune.data.TrainingData;
-import io.sparktune.spec.Overrides;
-import io.sparktune.spec.SpecParser;
 import io.sparktune.testing.Datasets;
 import io.sparktune.testing.TestSpark;
+import io.sparktune.testing.TrainableSweeps;
 import org.apache.spark.broadcast.Broadcast;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,17 +21,20 @@ class SharedMatricesTest {
     private Broadcast<TrainingData> data;
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void broadcast() throws Exception {
+        data = broadcastBlobs();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Broadcast<TrainingData> broadcastBlobs() throws Exception {
         Path csv = Datasets.blobs(tmp, 200, 3, 1);
         String json = "{\"metric\": \"val_loss\", \"params\": {\"eta\": 0.3}, \"trainable\": {\"type\": \"xgboost\", \"data\": {\"train\": \""
                 + csv + "\", \"format\": \"csv\", \"split\": 0.2}}}";
-        data = (Broadcast<TrainingData>) SpecParser.parse("test.json", json, "test", new Overrides()).trainable()
-                .prepare(TestSpark.session().sparkContext());
+        return (Broadcast<TrainingData>) TrainableSweeps.spec(json).trainable().prepare(TestSpark.session().sparkContext());
     }
 
     private SharedMatrices acquire(int maxBin) throws Exception {
-        return SharedMatrices.acquire(new SharedMatrices.Key(data.id(), maxBin, "cpu"), data.value());
+        return SharedMatrices.acquire(new SharedMatrices.Key(data.value(), maxBin, "cpu"));
     }
 
     @Test
@@ -46,6 +48,14 @@ class SharedMatricesTest {
     @Test
     void aTrialOfAnotherMaxBinGetsMatricesOfItsOwn() throws Exception {
         try (SharedMatrices first = acquire(256); SharedMatrices second = acquire(64)) {
+            assertNotSame(first.train(), second.train());
+        }
+    }
+
+    @Test
+    void anotherBroadcastOfTheSameDataGetsMatricesOfItsOwn() throws Exception {
+        TrainingData again = broadcastBlobs().value();
+        try (SharedMatrices first = acquire(256); SharedMatrices second = SharedMatrices.acquire(new SharedMatrices.Key(again, 256, "cpu"))) {
             assertNotSame(first.train(), second.train());
         }
     }
