@@ -24,7 +24,8 @@ import java.util.Optional;
  * alone, so a resumed trial grows the trees an uninterrupted one would. With
  * {@code early_stopping_rounds} it stops once val_loss has not improved for that many rounds, and
  * returns its last round's metrics; the booster records the best round as XGBoost's own early
- * stopping does.
+ * stopping does. The matrices it boosts on are shared with the other trials of the executor JVM that
+ * boost on the same data ({@link SharedMatrices}); the booster is the trial's own.
  */
 final class BoostedTrees implements Trainable {
     /** Booster attributes, kept in checkpoints and the saved model: early stopping's state. */
@@ -45,44 +46,37 @@ final class BoostedTrees implements Trainable {
         TrainingData set = data.value();
         Loss loss = options.loss(set.classes());
         GpuDevice.check(context.gpus());
-        DMatrix train = FeatureMatrix.of(set.train());
-        DMatrix validation = null;
-        Booster booster = null;
-        try {
-            validation = FeatureMatrix.of(set.validation());
-            Map<String, Object> params = params(hp, loss, set.classes(), context);
-            booster = restore(context, params).orElse(null);
+        Map<String, Object> params = params(hp, loss, set.classes(), context);
+        SharedMatrices.Key key = new SharedMatrices.Key(set, hp.maxBin(), (String) params.get("device"));
+        try (SharedMatrices matrices = SharedMatrices.acquire(key)) {
+            Booster booster = restore(context, params).orElse(null);
             if (booster == null) {
-                booster = XGBoost.train(train, params, 0, Map.of(RoundMetrics.SET, validation), null, null);
+                booster = XGBoost.train(matrices.train(), params, 0, Map.of(RoundMetrics.SET, matrices.validation()), null, null);
             }
-            // Set one by one: each eval_metric adds a metric, and a list would be one unknown name.
-            for (String metric : List.of(loss.metric(), loss.companion()).stream().distinct().toList()) {
-                booster.setParam("eval_metric", metric);
-            }
-            Map<String, Double> metrics = boost(booster, train, validation, hp, loss, context);
-            SavedBooster.save(context, booster, config, loss, set, metrics);
-            return metrics;
-        } finally {
-            if (booster != null) {
+            try {
+                // Set one by one: each eval_metric adds a metric, and a list would be one unknown name.
+                for (String metric : List.of(loss.metric(), loss.companion()).stream().distinct().toList()) {
+                    booster.setParam("eval_metric", metric);
+                }
+                Map<String, Double> metrics = boost(booster, matrices, hp, loss, context);
+                SavedBooster.save(context, booster, config, loss, set, metrics);
+                return metrics;
+            } finally {
                 booster.dispose();
-            }
-            train.dispose();
-            if (validation != null) {
-                validation.dispose();
             }
         }
     }
 
-    private Map<String, Double> boost(Booster booster, DMatrix train, DMatrix validation, BoosterParameters hp, Loss loss,
+    private Map<String, Double> boost(Booster booster, SharedMatrices matrices, BoosterParameters hp, Loss loss,
                                       TrialContext context) throws Exception {
         int round = booster.getNumBoostedRound();
         Map<String, Double> metrics = Map.of();
         while (round < hp.rounds() && !context.shouldStop() && !stoppedEarly(booster, hp, round)) {
-            booster.update(train, round);
+            matrices.update(booster, round);
             round++;
             boolean goOn = true;
             if (round % options.reportEvery() == 0 || round == hp.rounds()) {
-                metrics = evaluate(booster, validation, loss, round);
+                metrics = evaluate(booster, matrices.validation(), loss, round);
                 boolean patient = hp.earlyStoppingRounds() == 0
                         || roundsWithoutBetter(booster, metrics.get("val_loss"), round) < hp.earlyStoppingRounds();
                 goOn = context.report(round, metrics) && patient;
@@ -97,7 +91,7 @@ final class BoostedTrees implements Trainable {
         }
         if (metrics.isEmpty()) {
             // Resumed after the last round, or stopped before the first report: the metrics of the model as it is.
-            metrics = evaluate(booster, validation, loss, round);
+            metrics = evaluate(booster, matrices.validation(), loss, round);
         }
         return metrics;
     }

@@ -75,6 +75,11 @@ record BoosterParameters(Map<String, Object> booster, int rounds, int earlyStopp
         return new BoosterParameters(Map.copyOf(booster), rounds, patience);
     }
 
+    /** {@code max_bin}: the histogram bins, XGBoost's default 256 unless the config names it. */
+    int maxBin() {
+        return (int) booster.getOrDefault("max_bin", 256);
+    }
+
     private static int whole(Config config, String name, int min) {
         double value = config.getDouble(name);
         if (value != Math.rint(value) || value < min || value > Integer.MAX_VALUE) {

@@ -7,38 +7,22 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.sparktune.api.BestTrial;
-import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.core.Config;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
-import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
-import io.sparktune.core.TrialStatus;
 import io.sparktune.api.ExitCode;
 import io.sparktune.api.SweepOutcome;
-import io.sparktune.schedule.SchedulerSpec;
-import io.sparktune.spec.Overrides;
-import io.sparktune.spec.SpecParser;
-import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.ProgressLog;
-import io.sparktune.store.StoreLocation;
-import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.Datasets;
 import io.sparktune.testing.SweepFiles;
-import io.sparktune.testing.TestSpark;
-import io.sparktune.trial.TrialRunner;
-import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.BeforeAll;
+import io.sparktune.testing.TrainableSweeps;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -49,41 +33,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** MLP and CNN trials on a real local[2] Spark, real files and the real libtorch. */
 class NetworkSweepTest {
-    @TempDir
-    Path tmp;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
-    private SweepSpec spec(String json) {
-        return SpecParser.parse("test.json", json, "test", new Overrides());
-    }
-
-    private SweepOutcome run(String json, String out) throws Exception {
-        return SparkTune.run(spec(json), new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(console, true), 500));
-    }
+    @RegisterExtension
+    final TrainableSweeps sweeps = new TrainableSweeps();
 
     private String blobsSpace(String params, String extra) {
-        Path csv = Datasets.blobs(tmp, 600, 3, 1);
+        Path csv = Datasets.blobs(sweeps.dir(), 600, 3, 1);
         return "{\"metric\": \"val_accuracy\", \"mode\": \"max\", \"params\": {" + params + "},"
                 + " \"trainable\": {\"type\": \"mlp\", \"data\": {\"train\": \"" + csv + "\", \"format\": \"csv\", \"split\": 0.2, \"normalize\": \"standard\"}}"
                 + extra + "}";
     }
 
-    private String out(String name) {
-        return tmp.resolve(name).toString();
-    }
-
     @Test
     void anMlpLearnsSeparableClassesAndReportsItsMetricsEveryEpoch() throws Exception {
-        SweepOutcome outcome = run(blobsSpace("\"lr\": 0.01, \"epochs\": 3, \"hidden\": 32", ""), out("mlp"));
-        assertEquals(ExitCode.COMPLETE, outcome.exitCode(), console.toString());
-        TrialResult result = new SweepFiles(out("mlp")).result(0);
+        SweepOutcome outcome = sweeps.run(blobsSpace("\"lr\": 0.01, \"epochs\": 3, \"hidden\": 32", ""), "mlp");
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode(), sweeps.console());
+        TrialResult result = sweeps.completed("mlp", 0);
         assertTrue(result.metrics().get("val_accuracy") > 0.9, "val_accuracy " + result.metrics());
-        List<ProgressLog.Step> steps = ProgressLog.read(SweepDirectory.at(out("mlp"), new Configuration()), 0);
+        List<ProgressLog.Step> steps = sweeps.steps("mlp", 0);
         assertEquals(List.of(1L, 2L, 3L), steps.stream().map(ProgressLog.Step::step).toList());
         for (ProgressLog.Step step : steps) {
             assertEquals(java.util.Set.of("train_loss", "val_loss", "val_accuracy", "parameters"), step.metrics().keySet(), "epoch " + step.step());
@@ -99,23 +65,18 @@ class NetworkSweepTest {
 
     @Test
     void aRegressionTrialReportsValRmse() throws Exception {
-        Path csv = Datasets.linear(tmp, 400, 2);
-        String json = "{\"metric\": \"val_rmse\", \"params\": {\"lr\": 0.01, \"epochs\": 8, \"hidden\": 16, \"layers\": 1},"
-                + " \"trainable\": {\"type\": \"mlp\", \"task\": \"regression\", \"data\": {\"train\": \"" + csv
-                + "\", \"format\": \"csv\", \"label\": \"y\", \"normalize\": \"standard\"}}}";
-        run(json, out("regression"));
-        TrialResult result = new SweepFiles(out("regression")).result(0);
-        assertEquals(TrialStatus.COMPLETED, result.status(), result.error());
+        sweeps.run(sweeps.linearSpace("mlp", "\"lr\": 0.01, \"epochs\": 8, \"hidden\": 16, \"layers\": 1"), "regression");
+        TrialResult result = sweeps.completed("regression", 0);
         // The target's standard deviation is about 1.1: a model that learnt nothing scores near that.
         assertTrue(result.metrics().get("val_rmse") < 0.5, "val_rmse " + result.metrics());
     }
 
     @Test
     void twoTrialsTrainAtOnceInOneExecutorJvm() throws Exception {
-        SweepOutcome outcome = run(blobsSpace("\"lr\": \"[0.01, 0.003]\", \"epochs\": 4, \"hidden\": 64", ", \"budget\": {\"parallelism\": 2}"),
-                out("concurrent"));
-        assertEquals(2, outcome.counts().completed(), new SweepFiles(out("concurrent")).results().toString());
-        List<TrialResult> results = new SweepFiles(out("concurrent")).results();
+        SweepOutcome outcome = sweeps.run(blobsSpace("\"lr\": \"[0.01, 0.003]\", \"epochs\": 4, \"hidden\": 64", ", \"budget\": {\"parallelism\": 2}"),
+                "concurrent");
+        assertEquals(2, outcome.counts().completed(), new SweepFiles(sweeps.out("concurrent")).results().toString());
+        List<TrialResult> results = new SweepFiles(sweeps.out("concurrent")).results();
         TrialResult a = results.get(0);
         TrialResult b = results.get(1);
         assertTrue(a.startMillis() < b.endMillis() && b.startMillis() < a.endMillis(), "the two trials overlapped in time: " + results);
@@ -126,10 +87,10 @@ class NetworkSweepTest {
         String alone = blobsSpace("\"lr\": 0.01, \"epochs\": 2, \"dropout\": 0.3", ", \"searcher\": {\"type\": \"grid\", \"seed\": 5}");
         String together = blobsSpace("\"lr\": 0.01, \"epochs\": 2, \"dropout\": 0.3, \"hidden\": \"[128, 64]\"",
                 ", \"searcher\": {\"type\": \"grid\", \"seed\": 5}, \"budget\": {\"parallelism\": 2}");
-        run(alone, out("alone"));
-        run(together, out("together"));
-        TrialResult first = new SweepFiles(out("alone")).result(0);
-        TrialResult second = new SweepFiles(out("together")).result(0);
+        sweeps.run(alone, "alone");
+        sweeps.run(together, "together");
+        TrialResult first = new SweepFiles(sweeps.out("alone")).result(0);
+        TrialResult second = new SweepFiles(sweeps.out("together")).result(0);
         assertEquals(first.seed(), second.seed());
         assertEquals(first.metrics(), second.metrics(), "trial 0 (hidden 128, the default) with the same seed");
     }
@@ -137,34 +98,22 @@ class NetworkSweepTest {
     @Test
     void aTrialRunAgainContinuesFromItsLastCheckpointAndEndsWhereAnUninterruptedOneDoes() throws Exception {
         String fourEpochs = blobsSpace("\"lr\": 0.01, \"epochs\": 4", "");
-        SweepSpec spec = spec(fourEpochs);
-        Serializable data = spec.trainable().prepare(TestSpark.session().sparkContext());
         Config two = Config.of(Map.of("lr", 0.01, "epochs", 2L));
         Config four = Config.of(Map.of("lr", 0.01, "epochs", 4L));
+        TrainableSweeps.Resumption run = sweeps.resume(TrainableSweeps.spec(fourEpochs), new Objective("val_accuracy", Objective.Mode.MAX), two, four);
 
-        SweepDirectory interrupted = SweepDirectory.at(out("interrupted"), new Configuration());
-        runner(interrupted, spec, data).run(new Trial(0, two, 42, 1));
-        TrialResult resumed = runner(interrupted, spec, data).run(new Trial(0, four, 42, 2));
-        SweepDirectory straight = SweepDirectory.at(out("straight"), new Configuration());
-        TrialResult uninterrupted = runner(straight, spec, data).run(new Trial(0, four, 42, 1));
-
-        List<Long> steps = ProgressLog.read(interrupted, 0).stream().map(ProgressLog.Step::step).toList();
-        assertEquals(List.of(1L, 2L, 3L, 4L), steps, "epochs 3 and 4 ran after the restart, 1 and 2 not again; " + resumed);
-        assertEquals(uninterrupted.metrics(), resumed.metrics());
-    }
-
-    private static TrialRunner runner(SweepDirectory dir, SweepSpec spec, Serializable data) {
-        return new TrialRunner(new StoreLocation(dir), spec.trainable(), new SchedulerSpec.FifoOptions(),
-                new Objective("val_accuracy", Objective.Mode.MAX), null, 1, 0, data);
+        List<Long> steps = sweeps.steps("interrupted", 0).stream().map(ProgressLog.Step::step).toList();
+        assertEquals(List.of(1L, 2L, 3L, 4L), steps, "epochs 3 and 4 ran after the restart, 1 and 2 not again; " + run.resumed());
+        assertEquals(run.uninterrupted().metrics(), run.resumed().metrics());
     }
 
     @Test
     void theBestTrialsModelIsCopiedToBestModelAndLoadsWithDjl() throws Exception {
-        run(blobsSpace("\"lr\": \"[0.01, 0.0001]\", \"epochs\": 2, \"hidden\": 16", ""), out("best"));
-        BestTrial best = SparkTune.best(out("best")).orElseThrow();
+        sweeps.run(blobsSpace("\"lr\": \"[0.01, 0.0001]\", \"epochs\": 2, \"hidden\": 16", ""), "best");
+        BestTrial best = SparkTune.best(sweeps.out("best")).orElseThrow();
         assertEquals(0, best.trialId(), "lr 0.01 beats lr 0.0001 in two epochs");
         Path model = Path.of(java.net.URI.create(best.modelPath()));
-        assertEquals(Files.readString(tmp.resolve("best/trials/0/model/network.json")), Files.readString(model.resolve("network.json")));
+        assertEquals(Files.readString(sweeps.dir().resolve("best/trials/0/model/network.json")), Files.readString(model.resolve("network.json")));
         try (Model loaded = SavedNetwork.load(model); NDManager manager = NDManager.newBaseManager()) {
             NDArray input = manager.ones(new Shape(2, 4));
             NDArray output = loaded.getBlock().forward(new ParameterStore(manager, false), new NDList(input), false).singletonOrThrow();
@@ -179,9 +128,8 @@ class NetworkSweepTest {
                 + " \"hidden\": 16, \"batch_size\": 128},"
                 + " \"trainable\": {\"type\": \"cnn\", \"data\": {\"train\": \"" + Datasets.fashionMnist().resolve("t10k")
                 + "\", \"format\": \"idx\", \"split\": 0.2}}, \"searcher\": {\"type\": \"grid\", \"seed\": 5}}";
-        run(json, out("cnn"));
-        TrialResult result = new SweepFiles(out("cnn")).result(0);
-        assertEquals(TrialStatus.COMPLETED, result.status(), result.error());
+        sweeps.run(json, "cnn");
+        TrialResult result = sweeps.completed("cnn", 0);
         // Ten classes: chance is 0.1; two epochs on 8,000 images get well past it.
         assertTrue(result.metrics().get("val_accuracy") > 0.6, "val_accuracy " + result.metrics());
     }
@@ -189,7 +137,7 @@ class NetworkSweepTest {
     @Test
     void anUnknownHyperparameterIsRejectedBeforeAnyTrialRuns() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> spec(blobsSpace("\"lr\": 0.01, \"learning_rate\": 0.1", "")));
+                () -> TrainableSweeps.spec(blobsSpace("\"lr\": 0.01, \"learning_rate\": 0.1", "")));
         assertEquals("params.learning_rate", e.path());
         assertTrue(e.getMessage().startsWith("test.json: params.learning_rate: unknown hyperparameter for trainable 'mlp'"), e.getMessage());
     }
@@ -197,28 +145,28 @@ class NetworkSweepTest {
     @Test
     void anUnknownOptimizerIsRejectedBeforeAnyTrialRuns() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> spec(blobsSpace("\"optimizer\": {\"choice\": [\"adam\", \"rmsprop\"]}", "")));
+                () -> TrainableSweeps.spec(blobsSpace("\"optimizer\": {\"choice\": [\"adam\", \"rmsprop\"]}", "")));
         assertEquals("test.json: params.optimizer: unknown optimizer 'rmsprop' (expected one of adam, adamw, sgd)", e.getMessage());
     }
 
     @Test
     void aMissingDataFileIsBadInputBeforeAnyTrialRuns() {
         String json = "{\"params\": {\"lr\": 0.01}, \"trainable\": {\"type\": \"mlp\", \"data\": {\"train\": \""
-                + tmp.resolve("nothing/train") + "\", \"format\": \"idx\"}}}";
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> run(json, out("missing")));
+                + sweeps.dir().resolve("nothing/train") + "\", \"format\": \"idx\"}}}";
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> sweeps.run(json, "missing"));
         assertEquals("trainable.data", e.path());
         assertTrue(e.problem().contains("nothing/train-images-idx3-ubyte"), e.getMessage());
-        assertNotEquals(true, Files.exists(tmp.resolve("missing/trials")), "no trial ran");
+        assertNotEquals(true, Files.exists(sweeps.dir().resolve("missing/trials")), "no trial ran");
     }
 
     @Test
     void everyOptimizerTrains() throws Exception {
         // Plain SGD needs a larger step than Adam to learn in three epochs; the seed makes the run repeatable.
-        run(blobsSpace("\"optimizer\": {\"choice\": [\"adam\", \"adamw\", \"sgd\"]}, \"lr\": 0.05, \"epochs\": 3, \"hidden\": 16",
-                ", \"searcher\": {\"type\": \"grid\", \"seed\": 11}"), out("optimizers"));
-        Map<Integer, Integer> counts = new SweepFiles(out("optimizers")).resultsPerTrial();
+        sweeps.run(blobsSpace("\"optimizer\": {\"choice\": [\"adam\", \"adamw\", \"sgd\"]}, \"lr\": 0.05, \"epochs\": 3, \"hidden\": 16",
+                ", \"searcher\": {\"type\": \"grid\", \"seed\": 11}"), "optimizers");
+        Map<Integer, Integer> counts = new SweepFiles(sweeps.out("optimizers")).resultsPerTrial();
         assertEquals(3, counts.size());
-        for (TrialResult r : new SweepFiles(out("optimizers")).results()) {
+        for (TrialResult r : new SweepFiles(sweeps.out("optimizers")).results()) {
             assertTrue(r.metrics().get("val_accuracy") > 0.8, r.config() + " " + r.metrics() + " " + r.error());
         }
     }

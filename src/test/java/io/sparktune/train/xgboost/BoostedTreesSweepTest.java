@@ -3,43 +3,30 @@ package io.sparktune.train.xgboost;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparktune.api.BestTrial;
 import io.sparktune.api.ExitCode;
-import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.api.SweepOutcome;
 import io.sparktune.core.Config;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
-import io.sparktune.core.Trial;
 import io.sparktune.core.TrialResult;
-import io.sparktune.core.TrialStatus;
 import io.sparktune.data.TrainingData;
-import io.sparktune.schedule.SchedulerSpec;
-import io.sparktune.spec.Overrides;
-import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.Json;
 import io.sparktune.store.ProgressLog;
-import io.sparktune.store.StoreLocation;
-import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.Datasets;
 import io.sparktune.testing.LocalTrialContext;
 import io.sparktune.testing.SweepFiles;
 import io.sparktune.testing.TestSpark;
-import io.sparktune.trial.TrialRunner;
+import io.sparktune.testing.TrainableSweeps;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.broadcast.Broadcast;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,46 +38,24 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** xgboost trials on a real local[2] Spark, real files and XGBoost's real native library. */
 class BoostedTreesSweepTest {
-    @TempDir
-    Path tmp;
-    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void spark() {
-        TestSpark.session();
-    }
-
-    private static SweepSpec spec(String json) {
-        return SpecParser.parse("test.json", json, "test", new Overrides());
-    }
-
-    private SweepOutcome run(String json, String out) throws Exception {
-        return SparkTune.run(spec(json), new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(console, true), 500));
-    }
+    @RegisterExtension
+    final TrainableSweeps sweeps = new TrainableSweeps();
 
     /** Three (or {@code classes}) separable blobs; {@code trainable} is extra options of the trainable. */
     private String blobs(int classes, String params, String trainable, String extra) {
-        Path csv = Datasets.blobs(tmp, 600, classes, 1);
+        Path csv = Datasets.blobs(sweeps.dir(), 600, classes, 1);
         return "{\"metric\": \"val_loss\", \"params\": {" + params + "},"
                 + " \"trainable\": {\"type\": \"xgboost\"" + trainable + ", \"data\": {\"train\": \"" + csv
                 + "\", \"format\": \"csv\", \"split\": 0.2}}" + extra + "}";
     }
 
-    private String out(String name) {
-        return tmp.resolve(name).toString();
-    }
-
-    private List<ProgressLog.Step> steps(String out, int trial) throws Exception {
-        return ProgressLog.read(SweepDirectory.at(out, new Configuration()), trial);
-    }
-
     @Test
     void aMultiClassTrialReportsValLossAndValAccuracyEveryRound() throws Exception {
-        SweepOutcome outcome = run(blobs(3, "\"num_round\": 4, \"max_depth\": 3", "", ""), out("multi"));
-        assertEquals(ExitCode.COMPLETE, outcome.exitCode(), console.toString());
-        TrialResult result = new SweepFiles(out("multi")).result(0);
+        SweepOutcome outcome = sweeps.run(blobs(3, "\"num_round\": 4, \"max_depth\": 3", "", ""), "multi");
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode(), sweeps.console());
+        TrialResult result = sweeps.completed("multi", 0);
         assertTrue(result.metrics().get("val_accuracy") > 0.9, "val_accuracy " + result.metrics());
-        List<ProgressLog.Step> steps = steps(out("multi"), 0);
+        List<ProgressLog.Step> steps = sweeps.steps("multi", 0);
         assertEquals(List.of(1L, 2L, 3L, 4L), steps.stream().map(ProgressLog.Step::step).toList());
         for (ProgressLog.Step step : steps) {
             assertEquals(Set.of("val_loss", "val_accuracy"), step.metrics().keySet(), "round " + step.step());
@@ -100,23 +65,17 @@ class BoostedTreesSweepTest {
 
     @Test
     void aTwoClassTrialIsBinaryLogistic() throws Exception {
-        run(blobs(2, "\"num_round\": 3", "", ""), out("binary"));
-        TrialResult result = new SweepFiles(out("binary")).result(0);
-        assertEquals(TrialStatus.COMPLETED, result.status(), result.error());
+        sweeps.run(blobs(2, "\"num_round\": 3", "", ""), "binary");
+        TrialResult result = sweeps.completed("binary", 0);
         assertTrue(result.metrics().get("val_accuracy") > 0.9, "val_accuracy " + result.metrics());
-        JsonNode description = Json.MAPPER.readTree(tmp.resolve("binary/trials/0/model/description.json").toFile());
+        JsonNode description = Json.MAPPER.readTree(sweeps.dir().resolve("binary/trials/0/model/description.json").toFile());
         assertEquals("binary:logistic", description.get("objective").asText());
     }
 
     @Test
     void aRegressionTrialReportsValRmse() throws Exception {
-        Path csv = Datasets.linear(tmp, 400, 2);
-        String json = "{\"metric\": \"val_rmse\", \"params\": {\"num_round\": 30, \"eta\": 0.3},"
-                + " \"trainable\": {\"type\": \"xgboost\", \"task\": \"regression\", \"data\": {\"train\": \"" + csv
-                + "\", \"format\": \"csv\", \"label\": \"y\"}}}";
-        run(json, out("regression"));
-        TrialResult result = new SweepFiles(out("regression")).result(0);
-        assertEquals(TrialStatus.COMPLETED, result.status(), result.error());
+        sweeps.run(sweeps.linearSpace("xgboost", "\"num_round\": 30, \"eta\": 0.3"), "regression");
+        TrialResult result = sweeps.completed("regression", 0);
         assertEquals(Set.of("val_loss", "val_rmse"), result.metrics().keySet());
         // The target's standard deviation is about 1.1: a model that learnt nothing scores near that.
         assertTrue(result.metrics().get("val_rmse") < 0.4, "val_rmse " + result.metrics());
@@ -124,23 +83,23 @@ class BoostedTreesSweepTest {
 
     @Test
     void reportEveryReportsEveryKRoundsAndTheLast() throws Exception {
-        run(blobs(3, "\"num_round\": 5", ", \"reportEvery\": 2", ""), out("every"));
-        assertEquals(List.of(2L, 4L, 5L), steps(out("every"), 0).stream().map(ProgressLog.Step::step).toList());
+        sweeps.run(blobs(3, "\"num_round\": 5", ", \"reportEvery\": 2", ""), "every");
+        assertEquals(List.of(2L, 4L, 5L), sweeps.steps("every", 0).stream().map(ProgressLog.Step::step).toList());
     }
 
     @Test
     void earlyStoppingEndsTheTrialOnceValLossStopsFalling() throws Exception {
         // eta 1 on separable blobs: the loss bottoms out within a few rounds of 200.
-        run(blobs(3, "\"num_round\": 200, \"eta\": 1.0, \"early_stopping_rounds\": 3", "", ""), out("early"));
-        List<ProgressLog.Step> steps = steps(out("early"), 0);
+        sweeps.run(blobs(3, "\"num_round\": 200, \"eta\": 1.0, \"early_stopping_rounds\": 3", "", ""), "early");
+        List<ProgressLog.Step> steps = sweeps.steps("early", 0);
         assertTrue(steps.size() < 200, steps.size() + " rounds");
-        JsonNode description = Json.MAPPER.readTree(tmp.resolve("early/trials/0/model/description.json").toFile());
+        JsonNode description = Json.MAPPER.readTree(sweeps.dir().resolve("early/trials/0/model/description.json").toFile());
         assertEquals(steps.size() - 1 - 3, description.get("best_iteration").asInt(), "the best round was 3 before the last");
     }
 
     @Test
     void anUnknownHyperparameterIsRejectedNamingTheKnownOnes() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> spec(blobs(3, "\"learning_rate\": 0.1", "", "")));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> TrainableSweeps.spec(blobs(3, "\"learning_rate\": 0.1", "", "")));
         assertEquals("test.json: params.learning_rate: unknown hyperparameter for trainable 'xgboost' (known: alpha, colsample_bylevel,"
                 + " colsample_bytree, early_stopping_rounds, eta, gamma, grow_policy, lambda, max_bin, max_depth, max_leaves,"
                 + " min_child_weight, num_round, scale_pos_weight, subsample)", e.getMessage());
@@ -149,14 +108,14 @@ class BoostedTreesSweepTest {
     @Test
     void anUnknownGrowPolicyIsRejectedBeforeAnyTrialRuns() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> spec(blobs(3, "\"grow_policy\": {\"choice\": [\"depthwise\", \"leafwise\"]}", "", "")));
+                () -> TrainableSweeps.spec(blobs(3, "\"grow_policy\": {\"choice\": [\"depthwise\", \"leafwise\"]}", "", "")));
         assertEquals("test.json: params.grow_policy: unknown grow_policy 'leafwise' (expected one of depthwise, lossguide)", e.getMessage());
     }
 
     @Test
     void anUnknownObjectiveIsRejectedNamingTheKnownOnes() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> spec(blobs(3, "\"eta\": 0.1", ", \"objective\": \"multi:softmax\"", "")));
+                () -> TrainableSweeps.spec(blobs(3, "\"eta\": 0.1", ", \"objective\": \"multi:softmax\"", "")));
         assertEquals("trainable.objective", e.path());
         assertTrue(e.getMessage().contains("unknown objective 'multi:softmax' (expected one of binary:logistic, multi:softprob, reg:squarederror"),
                 e.getMessage());
@@ -165,7 +124,7 @@ class BoostedTreesSweepTest {
     @Test
     void aBinaryObjectiveOnThreeClassesIsBadInputBeforeAnyTrialRuns() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> run(blobs(3, "\"eta\": 0.1", ", \"objective\": \"binary:logistic\"", ""), out("three")));
+                () -> sweeps.run(blobs(3, "\"eta\": 0.1", ", \"objective\": \"binary:logistic\"", ""), "three"));
         assertEquals("trainable.objective", e.path());
         assertTrue(e.problem().contains("the labels have 3"), e.getMessage());
     }
@@ -175,27 +134,15 @@ class BoostedTreesSweepTest {
         // Row and column sampling make each round depend on the random state, which the checkpoint does not hold.
         String json = blobs(3, "\"num_round\": 8, \"subsample\": 0.7, \"colsample_bytree\": 0.5, \"max_depth\": 2",
                 ", \"checkpointEvery\": 2", "");
-        SweepSpec spec = spec(json);
-        Serializable data = spec.trainable().prepare(TestSpark.session().sparkContext());
         Map<String, Object> sampling = Map.of("subsample", 0.7, "colsample_bytree", 0.5, "max_depth", 2L);
         Config four = Config.of(with(sampling, "num_round", 4L));
         Config eight = Config.of(with(sampling, "num_round", 8L));
+        TrainableSweeps.Resumption run = sweeps.resume(TrainableSweeps.spec(json), new Objective("val_loss", Objective.Mode.MIN), four, eight);
 
-        SweepDirectory interrupted = SweepDirectory.at(out("interrupted"), new Configuration());
-        runner(interrupted, spec, data).run(new Trial(0, four, 42, 1));
-        TrialResult resumed = runner(interrupted, spec, data).run(new Trial(0, eight, 42, 2));
-        SweepDirectory straight = SweepDirectory.at(out("straight"), new Configuration());
-        TrialResult uninterrupted = runner(straight, spec, data).run(new Trial(0, eight, 42, 1));
-
-        List<Long> steps = ProgressLog.read(interrupted, 0).stream().map(ProgressLog.Step::step).toList();
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), steps, "rounds 5 to 8 ran after the restart, 1 to 4 not again; " + resumed);
-        assertEquals(metrics(straight), metrics(interrupted), "every round's metrics");
-        assertEquals(uninterrupted.metrics(), resumed.metrics());
-    }
-
-    /** Trial 0's metrics round by round. */
-    private static List<Map<String, Double>> metrics(SweepDirectory dir) throws Exception {
-        return ProgressLog.read(dir, 0).stream().map(ProgressLog.Step::metrics).toList();
+        List<Long> steps = sweeps.steps("interrupted", 0).stream().map(ProgressLog.Step::step).toList();
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), steps, "rounds 5 to 8 ran after the restart, 1 to 4 not again; " + run.resumed());
+        assertEquals(sweeps.metrics("straight", 0), sweeps.metrics("interrupted", 0), "every round's metrics");
+        assertEquals(run.uninterrupted().metrics(), run.resumed().metrics());
     }
 
     private static Map<String, Object> with(Map<String, Object> values, String name, Object value) {
@@ -204,39 +151,48 @@ class BoostedTreesSweepTest {
         return all;
     }
 
-    private static TrialRunner runner(SweepDirectory dir, SweepSpec spec, Serializable data) {
-        return new TrialRunner(new StoreLocation(dir), spec.trainable(), new SchedulerSpec.FifoOptions(),
-                new Objective("val_loss", Objective.Mode.MIN), null, 1, 0, data);
-    }
-
     @Test
     void twoTrialsTrainAtOnceInOneExecutorJvmAndEachGetsWhatItWouldAlone() throws Exception {
         String alone = blobs(3, "\"num_round\": 40, \"subsample\": 0.8", "", ", \"searcher\": {\"type\": \"grid\", \"seed\": 5}");
         String together = blobs(3, "\"num_round\": 40, \"subsample\": \"[0.8, 0.6]\"", "",
                 ", \"searcher\": {\"type\": \"grid\", \"seed\": 5}, \"budget\": {\"parallelism\": 2}");
-        run(alone, out("alone"));
-        run(together, out("together"));
-        List<TrialResult> results = new SweepFiles(out("together")).results();
+        sweeps.run(alone, "alone");
+        sweeps.run(together, "together");
+        List<TrialResult> results = new SweepFiles(sweeps.out("together")).results();
         assertEquals(2, results.size(), results.toString());
         TrialResult a = results.get(0);
         TrialResult b = results.get(1);
         assertTrue(a.startMillis() < b.endMillis() && b.startMillis() < a.endMillis(), "the two trials overlapped in time: " + results);
-        assertEquals(metrics(SweepDirectory.at(out("alone"), new Configuration())),
-                metrics(SweepDirectory.at(out("together"), new Configuration())), "trial 0 (subsample 0.8), seed 5, every round");
+        assertEquals(sweeps.metrics("alone", 0), sweeps.metrics("together", 0), "trial 0 (subsample 0.8), seed 5, every round");
+    }
+
+    @Test
+    void trialsBoostingAtOnceOnOneSharedMatrixGetWhatEachGetsOnMatricesOfItsOwn() throws Exception {
+        // Without row or column sampling the seed plays no part: each sweep's trial 0 alone is a reference.
+        String together = blobs(3, "\"num_round\": 20, \"max_depth\": \"[2, 5]\"", "",
+                ", \"searcher\": {\"type\": \"grid\"}, \"budget\": {\"parallelism\": 2}");
+        sweeps.run(together, "shared");
+        sweeps.run(blobs(3, "\"num_round\": 20, \"max_depth\": 2", "", ""), "depth2");
+        sweeps.run(blobs(3, "\"num_round\": 20, \"max_depth\": 5", "", ""), "depth5");
+        List<TrialResult> results = new SweepFiles(sweeps.out("shared")).results();
+        assertTrue(results.get(0).startMillis() < results.get(1).endMillis() && results.get(1).startMillis() < results.get(0).endMillis(),
+                "the two trials overlapped in time: " + results);
+        assertEquals(sweeps.metrics("depth2", 0), sweeps.metrics("shared", 0), "max_depth 2, every round");
+        assertEquals(sweeps.metrics("depth5", 0), sweeps.metrics("shared", 1), "max_depth 5, every round");
     }
 
     @Test
     void aTrialBoostsWithAsManyThreadsAsItsTaskHasCpus() throws Exception {
-        run(blobs(3, "\"num_round\": 2", "", ", \"resources\": {\"cpus\": 2}"), out("cpus"));
-        JsonNode description = Json.MAPPER.readTree(tmp.resolve("cpus/trials/0/model/description.json").toFile());
+        sweeps.run(blobs(3, "\"num_round\": 2", "", ", \"resources\": {\"cpus\": 2}"), "cpus");
+        JsonNode description = Json.MAPPER.readTree(sweeps.dir().resolve("cpus/trials/0/model/description.json").toFile());
         assertEquals(2, description.get("nthread").asInt());
     }
 
     @Test
     void aGpuTrialFailsSayingWhatToShipWhenTheLibraryHasNoCuda() throws Exception {
-        SweepSpec spec = spec(blobs(3, "\"num_round\": 2", "", ""));
+        SweepSpec spec = TrainableSweeps.spec(blobs(3, "\"num_round\": 2", "", ""));
         Serializable data = spec.trainable().prepare(TestSpark.session().sparkContext());
-        LocalTrialContext gpu = new LocalTrialContext(tmp, List.of("1"), Long.MAX_VALUE);
+        LocalTrialContext gpu = new LocalTrialContext(sweeps.dir(), List.of("1"), Long.MAX_VALUE);
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> spec.trainable().create(data).train(Config.of(Map.of("num_round", 2L)), gpu));
         assertEquals("Spark assigned GPU 1 but the XGBoost native library on this executor is a CPU-only build (as Maven's xgboost4j jar is):"
@@ -247,8 +203,8 @@ class BoostedTreesSweepTest {
     @Test
     void theBestTrialsBoosterIsSavedAsUbjAndPredictsWhatTheTrialMeasured() throws Exception {
         String json = blobs(3, "\"eta\": \"[0.3, 0.01]\", \"num_round\": 5", "", "");
-        run(json, out("best"));
-        BestTrial best = SparkTune.best(out("best")).orElseThrow();
+        sweeps.run(json, "best");
+        BestTrial best = SparkTune.best(sweeps.out("best")).orElseThrow();
         assertEquals(0, best.trialId(), "eta 0.3 beats eta 0.01 in five rounds");
         Path model = Path.of(java.net.URI.create(best.modelPath()));
         JsonNode description = Json.MAPPER.readTree(model.resolve("description.json").toFile());
@@ -272,10 +228,10 @@ class BoostedTreesSweepTest {
         assumeTrue(Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c", "import xgboost").start().waitFor() == 0,
                 "Debian's python3-xgboost is not installed (apt-get install python3-xgboost)");
         String json = blobs(3, "\"num_round\": 5, \"max_depth\": 3", "", "");
-        run(json, out("python"));
-        Path model = tmp.resolve("python/best/model/model.ubj");
+        sweeps.run(json, "python");
+        Path model = sweeps.dir().resolve("python/best/model/model.ubj");
         TrainingData set = validationOf(json);
-        Path features = tmp.resolve("features.csv");
+        Path features = sweeps.dir().resolve("features.csv");
         StringBuilder csv = new StringBuilder();
         for (int i = 0; i < set.validation().size(); i++) {
             for (int j = 0; j < set.validation().width(); j++) {
@@ -306,7 +262,7 @@ class BoostedTreesSweepTest {
     }
 
     private static TrainingData validationOf(String json) throws Exception {
-        SweepSpec spec = spec(json);
+        SweepSpec spec = TrainableSweeps.spec(json);
         @SuppressWarnings("unchecked")
         Broadcast<TrainingData> data = (Broadcast<TrainingData>) spec.trainable().prepare(TestSpark.session().sparkContext());
         return data.value();
@@ -322,7 +278,7 @@ class BoostedTreesSweepTest {
 
     @Test
     void theElfReaderFindsTheSectionsOfALibrary() throws Exception {
-        Path copy = tmp.resolve("lib.so");
+        Path copy = sweeps.dir().resolve("lib.so");
         try (var in = ml.dmlc.xgboost4j.java.XGBoost.class.getResourceAsStream(GpuDevice.LIBRARY)) {
             Files.copy(in, copy);
         }
