@@ -58,9 +58,9 @@ class NetworkSweepTest {
 
     @Test
     void anMlpReportsItsSizeInWeightsAsParameters() throws Exception {
-        run(blobsSpace("\"lr\": 0.01, \"epochs\": 1, \"hidden\": 32, \"layers\": 2", ""), out("size"));
+        sweeps.run(blobsSpace("\"lr\": 0.01, \"epochs\": 1, \"hidden\": 32, \"layers\": 2", ""), "size");
         // 4 features -> 32 -> 32 -> 3 classes: (4·32 + 32) + (32·32 + 32) + (32·3 + 3) weights and biases.
-        assertEquals(160 + 1056 + 99, new SweepFiles(out("size")).result(0).metrics().get("parameters"));
+        assertEquals(160 + 1056 + 99, sweeps.completed("size", 0).metrics().get("parameters"));
     }
 
     @Test
