@@ -1,7 +1,6 @@
 package io.sparktune.schedule;
 
 import io.sparktune.core.Goals;
-import io.sparktune.core.Objective;
 import io.sparktune.pareto.Candidate;
 import io.sparktune.store.ProgressLog;
 import io.sparktune.store.SweepDirectory;
@@ -47,10 +46,6 @@ final class MedianScheduler implements Scheduler {
         this.refreshMillis = refreshMillis;
     }
 
-    MedianScheduler(SweepDirectory dir, Objective objective, long gracePeriod, int minSamples, long refreshMillis) {
-        this(dir, Goals.of(objective), gracePeriod, minSamples, refreshMillis);
-    }
-
     @Override
     public Decision onReport(int trialId, long step, double[] losses, double violation) {
         try {
@@ -93,11 +88,6 @@ final class MedianScheduler implements Scheduler {
             median[m] = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         }
         return new Candidate(-1, median, 0).dominates(new Candidate(-1, best, 0)) ? Decision.STOP : Decision.CONTINUE;
-    }
-
-    /** The one-objective rule: stops when {@code best} is worse than the median of {@code averages}. */
-    static Decision decide(double best, List<Double> averages, int minSamples) {
-        return decide(new double[]{best}, averages.stream().map(a -> new double[]{a}).toList(), minSamples);
     }
 
     private List<double[]> runningAverages(long step) {

@@ -25,9 +25,4 @@ public interface Scheduler {
      * @param violation how far the step's metrics break the constraints whose metrics it reports (0 when none)
      */
     Decision onReport(int trialId, long step, double[] losses, double violation);
-
-    /** A step of a sweep with one objective and no constraints. */
-    default Decision onReport(int trialId, long step, double loss) {
-        return onReport(trialId, step, new double[]{loss}, 0);
-    }
 }

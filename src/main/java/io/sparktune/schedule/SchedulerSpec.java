@@ -1,7 +1,6 @@
 package io.sparktune.schedule;
 
 import io.sparktune.core.Goals;
-import io.sparktune.core.Objective;
 import io.sparktune.space.Space;
 import io.sparktune.store.SweepDirectory;
 
@@ -18,11 +17,6 @@ public sealed interface SchedulerSpec extends Serializable {
 
     /** The executor side, for one run of one trial. */
     Scheduler create(Goals goals, SweepDirectory dir);
-
-    /** The executor side for a sweep with one objective and no constraints. */
-    default Scheduler create(Objective objective, SweepDirectory dir) {
-        return create(Goals.of(objective), dir);
-    }
 
     /** The driver side of hyperband and pbt; empty for the schedulers that decide on executors alone. */
     default Optional<Rounds> rounds(Space space, SweepDirectory dir, long masterSeed) {

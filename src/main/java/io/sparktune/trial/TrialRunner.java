@@ -70,12 +70,6 @@ public final class TrialRunner implements Serializable {
         this(store, trainable, scheduler, goals, trialTimeout, cpus, progressFlushMillis, prepared, null);
     }
 
-    /** A runner for a sweep with one objective and no constraints. */
-    public TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Objective objective,
-                       Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared) {
-        this(store, trainable, scheduler, Goals.of(objective), trialTimeout, cpus, progressFlushMillis, prepared, null);
-    }
-
     private TrialRunner(StoreLocation store, TrainableSpec trainable, SchedulerSpec scheduler, Goals goals,
                         Duration trialTimeout, int cpus, long progressFlushMillis, Serializable prepared, GpuPool gpuPool) {
         this.store = store;

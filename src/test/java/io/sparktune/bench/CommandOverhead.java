@@ -73,7 +73,7 @@ public final class CommandOverhead {
     private static double[] runner(String name, int trials, Path dir) throws Exception {
         SweepSpec spec = spec(name, trials);
         TrialRunner runner = new TrialRunner(new StoreLocation(SweepDirectory.at(dir.toString(), new Configuration())),
-                spec.trainable(), spec.scheduler(), spec.objective(), null, 1, 2_000, null);
+                spec.trainable(), spec.scheduler(), spec.goals(), null, 1, 2_000, null);
         for (int i = 0; i < 20; i++) {
             check(runner.run(new Trial(i, Config.of(Map.of("x", 0.5)), i, 1)));
         }

@@ -55,7 +55,7 @@ class SchedulerRulesTest {
 
     private Decision asha(int trialId, long step, double loss, int brackets) {
         // maxSteps 27, grace 1, η = 3: rungs at steps 1, 3 and 9 (bracket 0), 3 and 9 (bracket 1).
-        return new AshaScheduler(dir, 27, 1, 3, brackets).onReport(trialId, step, loss);
+        return report(new AshaScheduler(dir, 27, 1, 3, brackets), trialId, step, loss);
     }
 
     @Test
@@ -134,19 +134,19 @@ class SchedulerRulesTest {
         progress(3, 1);
         progress(4, 5, 3, 1);
         // At step 2: trial 1 averages (4+2)/2 = 3, trial 2 6, trial 4 4; trial 3 never reached step 2. Median 4.
-        MedianScheduler worse = new MedianScheduler(dir, new Objective("loss", Objective.Mode.MIN), 2, 3, 0);
-        assertEquals(Decision.CONTINUE, worse.onReport(0, 1, 9), "step 1 is inside the grace period");
-        assertEquals(Decision.STOP, worse.onReport(0, 2, 4.5), "best 4.5 > median 4");
-        MedianScheduler better = new MedianScheduler(dir, new Objective("loss", Objective.Mode.MIN), 2, 3, 0);
-        better.onReport(5, 1, 3.9);
-        assertEquals(Decision.CONTINUE, better.onReport(5, 2, 5), "best so far 3.9 < median 4");
+        MedianScheduler worse = new MedianScheduler(dir, Goals.of(new Objective("loss", Objective.Mode.MIN)), 2, 3, 0);
+        assertEquals(Decision.CONTINUE, report(worse, 0, 1, 9), "step 1 is inside the grace period");
+        assertEquals(Decision.STOP, report(worse, 0, 2, 4.5), "best 4.5 > median 4");
+        MedianScheduler better = new MedianScheduler(dir, Goals.of(new Objective("loss", Objective.Mode.MIN)), 2, 3, 0);
+        report(better, 5, 1, 3.9);
+        assertEquals(Decision.CONTINUE, report(better, 5, 2, 5), "best so far 3.9 < median 4");
     }
 
     @Test
     void medianWaitsForMinSamplesTrialsAtTheStep() {
-        assertEquals(Decision.CONTINUE, MedianScheduler.decide(100, List.of(1.0, 2.0), 3));
-        assertEquals(Decision.STOP, MedianScheduler.decide(100, List.of(1.0, 2.0, 3.0), 3));
-        assertEquals(Decision.CONTINUE, MedianScheduler.decide(2.5, List.of(1.0, 2.0, 3.0, 4.0), 3), "median of four is 2.5");
+        assertEquals(Decision.CONTINUE, MedianScheduler.decide(new double[]{100}, points(1, 2), 3));
+        assertEquals(Decision.STOP, MedianScheduler.decide(new double[]{100}, points(1, 2, 3), 3));
+        assertEquals(Decision.CONTINUE, MedianScheduler.decide(new double[]{2.5}, points(1, 2, 3, 4), 3), "median of four is 2.5");
     }
 
     @Test
@@ -280,11 +280,11 @@ class SchedulerRulesTest {
     void aPausingTrialRecordsItsRungAndPausesAtItsBudgetButNeverAtMaxSteps() throws IOException {
         StepBudget.write(dir, 0, 3);
         PausingScheduler scheduler = new PausingScheduler(dir, 9);
-        assertEquals(Decision.CONTINUE, scheduler.onReport(0, 2, 7));
-        assertEquals(Decision.PAUSE, scheduler.onReport(0, 3, 5));
+        assertEquals(Decision.CONTINUE, report(scheduler, 0, 2, 7));
+        assertEquals(Decision.PAUSE, report(scheduler, 0, 3, 5));
         assertEquals(List.of(5.0), rungs.at(3).stream().map(Rungs.Entry::loss).toList());
         StepBudget.write(dir, 1, 9);
-        assertEquals(Decision.CONTINUE, new PausingScheduler(dir, 9).onReport(1, 9, 5), "at maxSteps the trial completes");
+        assertEquals(Decision.CONTINUE, report(new PausingScheduler(dir, 9), 1, 9, 5), "at maxSteps the trial completes");
     }
 
     // Several objectives (f1, f2 to minimise) and a constraint (size <= 1).
@@ -383,5 +383,15 @@ class SchedulerRulesTest {
             rungs.record(2, id, points[id], 0);
         }
         assertEquals(List.of(2), RungOrder.bestFirst(rungs.at(2)).subList(3, 4));
+    }
+
+    /** A step of a sweep with one objective and no constraints. */
+    static Decision report(Scheduler scheduler, int trialId, long step, double loss) {
+        return scheduler.onReport(trialId, step, new double[]{loss}, 0);
+    }
+
+    /** One-objective points, one per running average. */
+    private static List<double[]> points(double... averages) {
+        return java.util.Arrays.stream(averages).mapToObj(a -> new double[]{a}).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.sparktune.schedule;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.Objective;
 import io.sparktune.spec.Overrides;
 import io.sparktune.spec.SpecParser;
@@ -45,9 +46,10 @@ class SchedulerSpecTest {
     void aShippedAshaSpecMakesASchedulerThatStopsTheWorseTrialAtItsFirstRung(@TempDir Path tmp) {
         SchedulerSpec onExecutor = shipped(parsed("{\"type\": \"asha\", \"maxSteps\": 9}"));
         SweepDirectory dir = SweepDirectory.at(tmp.toString(), new Configuration());
-        Objective objective = new Objective("loss", Objective.Mode.MIN);
+        Goals goals = Goals.of(new Objective("loss", Objective.Mode.MIN));
 
-        assertEquals(Decision.CONTINUE, onExecutor.create(objective, dir).onReport(0, 1, 1.0), "the first at a rung goes on");
-        assertEquals(Decision.STOP, onExecutor.create(objective, dir).onReport(1, 1, 2.0), "of two at rung 1 with η = 3, only the best goes on");
+        assertEquals(Decision.CONTINUE, SchedulerRulesTest.report(onExecutor.create(goals, dir), 0, 1, 1.0), "the first at a rung goes on");
+        assertEquals(Decision.STOP, SchedulerRulesTest.report(onExecutor.create(goals, dir), 1, 1, 2.0),
+                "of two at rung 1 with η = 3, only the best goes on");
     }
 }

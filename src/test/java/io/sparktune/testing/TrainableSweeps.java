@@ -1,5 +1,6 @@
 package io.sparktune.testing;
 
+import io.sparktune.core.Goals;
 import io.sparktune.api.RunOptions;
 import io.sparktune.api.SparkTune;
 import io.sparktune.api.SweepOutcome;
@@ -122,7 +123,7 @@ public final class TrainableSweeps implements BeforeEachCallback, AfterEachCallb
     }
 
     private static TrialRunner runner(SweepDirectory dir, SweepSpec spec, Objective objective, Serializable data) {
-        return new TrialRunner(new StoreLocation(dir), spec.trainable(), new SchedulerSpec.FifoOptions(), objective, null, 1, 0, data);
+        return new TrialRunner(new StoreLocation(dir), spec.trainable(), new SchedulerSpec.FifoOptions(), Goals.of(objective), null, 1, 0, data);
     }
 
     /** The results of {@link #resume}: the resumed run's, and the uninterrupted one's. */

@@ -30,7 +30,7 @@ class ShippedRunnerTest {
     private TrialRunner shippedRunner(String json) {
         SweepSpec spec = SpecParser.parse("s.json", json, "s", new Overrides());
         TrialRunner runner = new TrialRunner(new StoreLocation(SweepDirectory.at(tmp.resolve("sweep").toString(), new Configuration())),
-                spec.trainable(), spec.scheduler(), spec.objective(), null, 1, 100, null);
+                spec.trainable(), spec.scheduler(), spec.goals(), null, 1, 100, null);
         return shipped(runner);
     }
 

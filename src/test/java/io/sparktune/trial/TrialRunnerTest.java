@@ -1,5 +1,6 @@
 package io.sparktune.trial;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.Config;
 import io.sparktune.core.Objective;
 import io.sparktune.core.Trial;
@@ -75,7 +76,7 @@ class TrialRunnerTest {
     private TrialRunner runner(Class<? extends Trainable> trainable, Duration timeout, long flushMillis) {
         SweepDirectory dir = SweepDirectory.at(tmp.resolve("sweep").toString(), new Configuration());
         return new TrialRunner(new StoreLocation(dir), new TrainableClass(trainable.getName()),
-                new SchedulerSpec.FifoOptions(), LOSS, timeout, 1, flushMillis, null);
+                new SchedulerSpec.FifoOptions(), Goals.of(LOSS), timeout, 1, flushMillis, null);
     }
 
     /** Reports steps 1 to 3 and succeeds. */

@@ -63,7 +63,7 @@ class CommandTrainableTest {
 
     private TrialResult run(String params, String trainable, Map<String, Object> config) throws Exception {
         SweepSpec spec = spec(params, trainable);
-        TrialRunner runner = new TrialRunner(new StoreLocation(store()), spec.trainable(), spec.scheduler(), spec.objective(),
+        TrialRunner runner = new TrialRunner(new StoreLocation(store()), spec.trainable(), spec.scheduler(), spec.goals(),
                 null, 1, 100, null);
         return runner.run(new Trial(0, Config.of(config), 42, 1));
     }

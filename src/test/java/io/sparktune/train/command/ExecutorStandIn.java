@@ -1,5 +1,6 @@
 package io.sparktune.train.command;
 
+import io.sparktune.core.Goals;
 import io.sparktune.core.Config;
 import io.sparktune.core.Objective;
 import io.sparktune.core.PluginSpec;
@@ -24,7 +25,7 @@ public final class ExecutorStandIn {
     public static void main(String[] args) throws Exception {
         CommandOptions command = CommandOptions.parse(new PluginSpec("command", Map.of("argv", List.of(args).subList(1, args.length))), "trainable");
         TrialRunner runner = new TrialRunner(new StoreLocation(SweepDirectory.at(args[0], new Configuration())), command,
-                new SchedulerSpec.FifoOptions(), new Objective("loss", Objective.Mode.MIN), null, 1, 100, null);
+                new SchedulerSpec.FifoOptions(), Goals.of(new Objective("loss", Objective.Mode.MIN)), null, 1, 100, null);
         runner.run(new Trial(0, Config.of(Map.of()), 1, 1));
     }
 }
