@@ -52,25 +52,8 @@ public final class EstimatorTrial implements Trainable {
             return TrialJobs.run(data.folds().get(0).train().sparkSession().sparkContext(), group,
                     "trial " + context.trialId() + ": " + config, context, () -> fit(trialParams, context));
         } catch (SparkException e) {
-            throw rootCause(e);
+            throw JobFailure.of(e);
         }
-    }
-
-    /**
-     * What a failed job says went wrong: the task's own exception where Spark kept it (local mode,
-     * and when it deserialises), else the first line of Spark's message, which names it; the rest
-     * of that message is the driver's stack trace.
-     */
-    static Exception rootCause(SparkException failed) {
-        Throwable root = failed;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root != failed && root instanceof Exception cause) {
-            return cause;
-        }
-        String message = String.valueOf(failed.getMessage());
-        return new SparkException(message.lines().findFirst().orElse(message));
     }
 
     private Map<String, Double> fit(ParamMap trialParams, TrialContext context) throws Exception {
