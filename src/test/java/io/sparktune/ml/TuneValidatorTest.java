@@ -100,6 +100,37 @@ class TuneValidatorTest {
     }
 
     @Test
+    void anUnfittedOneSavesAndLoadsWithItsParamsEstimatorAndEvaluator() throws Exception {
+        LogisticRegression lr = new LogisticRegression().setMaxIter(7);
+        TuneValidator tv = validator(lr).setTrainRatio(0.7).setScheduler("asha").setSweepDir(tmp.resolve("sweep").toUri().toString());
+        String path = tmp.resolve("tv").toString();
+        tv.write().save(path);
+        TuneValidator loaded = TuneValidator.load(path);
+        assertEquals(tv.uid(), loaded.uid());
+        for (var param : List.of(tv.space(), tv.trainRatio(), tv.numTrials(), tv.parallelism(), tv.scheduler(), tv.sweepDir(), tv.seed())) {
+            assertEquals(tv.getOrDefault(param), loaded.getOrDefault(loaded.getParam(param.name())), param.name());
+        }
+        assertEquals(false, loaded.isSet(loaded.numFolds()), "numFolds was left to its default");
+        LogisticRegression estimator = (LogisticRegression) loaded.getOrDefault(loaded.estimator());
+        assertEquals(lr.uid(), estimator.uid());
+        assertEquals(7, estimator.getMaxIter());
+        assertEquals("areaUnderROC", ((BinaryClassificationEvaluator) loaded.getOrDefault(loaded.evaluator())).getMetricName());
+    }
+
+    @Test
+    void aPipelineHoldingAnUnfittedOneSavesLoadsAndFits() throws Exception {
+        LogisticRegression lr = new LogisticRegression().setMaxIter(10);
+        Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {validator(lr).setNumTrials(2).setTrainRatio(0.8)});
+        String path = tmp.resolve("pipeline").toString();
+        pipeline.write().save(path);
+        Pipeline loaded = Pipeline.load(path);
+        TuneValidator stage = (TuneValidator) loaded.getStages()[0];
+        assertEquals(2, stage.getOrDefault(stage.numTrials()));
+        PipelineModel fitted = loaded.fit(rows);
+        assertEquals(2, ((TuneValidatorModel) fitted.stages()[0]).trials().count());
+    }
+
+    @Test
     void ashaStopsSomeTrialsOnAFractionOfTheRows() {
         TuneValidatorModel model = validator(new LogisticRegression().setMaxIter(10)).setNumTrials(9).setParallelism(1)
                 .setTrainRatio(0.8).setScheduler("asha").setSearcher("random").fit(rows);

@@ -33,7 +33,7 @@ class SparkMlEarlyStopTest {
         // meets the forests' records at rung 1 and ranks outside the top third.
         String json = "{\"metric\": \"accuracy\", \"mode\": \"max\", \"params\": {\"maxDepth\": [4, 0], \"subsamplingRate\": [1.0, 0.9, 0.8], \"numTrees\": [5]},"
                 + " \"trainable\": {\"type\": \"sparkml\", \"estimator\": \"org.apache.spark.ml.classification.RandomForestClassifier\","
-                + " \"data\": {\"train\": \"" + train + "\", \"features\": [\"a\", \"b\"]}, \"fidelity\": [1, 3, 9],"
+                + " \"data\": {\"train\": \"" + train + "\", \"features\": [\"a\", \"b\"]}, \"fidelity\": [1, 3, 9], \"fidelityParam\": \"rows\","
                 + " \"evaluator\": {\"type\": \"MulticlassClassificationEvaluator\", \"metricName\": \"accuracy\"}},"
                 + " \"searcher\": {\"type\": \"grid\"}, \"scheduler\": {\"type\": \"asha\", \"maxSteps\": 9, \"gracePeriod\": 1, \"reductionFactor\": 3},"
                 + " \"budget\": {\"parallelism\": 1}}";
