@@ -74,6 +74,7 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
     private final Param<Evaluator> evaluator;
     private final Param<String> space;
     private final IntParam numFolds;
+    private final Param<String> foldCol;
     private final DoubleParam trainRatio;
     private final IntParam numTrials;
     private final IntParam parallelism;
@@ -93,6 +94,8 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
         evaluator = new Param<>(this, "evaluator", "the evaluator whose metric selects the params");
         space = new Param<>(this, "space", "the search space, as SparkTune's JSON params");
         numFolds = new IntParam(this, "numFolds", "k of k-fold cross-validation (>= 2), unless trainRatio is set");
+        foldCol = new Param<>(this, "foldCol", "a column of fold numbers, 0 to numFolds-1, that sets which fold validates on each row"
+                + " (as CrossValidator's foldCol); unset: folds by a seeded hash of each row");
         trainRatio = new DoubleParam(this, "trainRatio", "the share of rows to train on, the rest validating (0 to 1); unset: numFolds");
         numTrials = new IntParam(this, "numTrials", "how many param combinations to try (>= 1)");
         parallelism = new IntParam(this, "parallelism", "trials fitted at once (>= 1)");
@@ -130,6 +133,10 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
 
     public IntParam numFolds() {
         return numFolds;
+    }
+
+    public Param<String> foldCol() {
+        return foldCol;
     }
 
     public DoubleParam trainRatio() {
@@ -189,6 +196,11 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
         return this;
     }
 
+    public TuneValidator setFoldCol(String value) {
+        set(foldCol, value);
+        return this;
+    }
+
     public TuneValidator setTrainRatio(double value) {
         set(trainRatio, value);
         return this;
@@ -242,6 +254,7 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
             throw new IllegalArgumentException("scheduler: expected one of " + String.join(", ", SCHEDULERS) + ", got " + schedulerType);
         }
         SharedData data = isSet(trainRatio) ? SharedData.split(dataset.toDF(), 0, 1 - checkedRatio())
+                : isSet(foldCol) ? SharedData.byColumn(dataset.toDF(), getOrDefault(foldCol), checkedFolds())
                 : SharedData.split(dataset.toDF(), checkedFolds(), 0);
         boolean temporary = !isSet(sweepDir);
         String dir = temporary ? temporaryDir() : getOrDefault(sweepDir);
@@ -289,7 +302,8 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
         identity.put("estimator", tuned.getClass().getName());
         identity.put("evaluator", metric.getClass().getName() + " " + metricName);
         identity.set("params", readTree(stable.toJson()));
-        identity.put("validation", isSet(trainRatio) ? "trainRatio " + checkedRatio() : "numFolds " + checkedFolds());
+        identity.put("validation", isSet(trainRatio) ? "trainRatio " + checkedRatio()
+                : "numFolds " + checkedFolds() + (isSet(foldCol) ? " by " + getOrDefault(foldCol) : ""));
         identity.put("searcher", searcherType);
         identity.put("scheduler", schedulerType);
         identity.put("fidelityParam", getOrDefault(fidelityParam));

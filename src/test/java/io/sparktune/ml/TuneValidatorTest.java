@@ -9,6 +9,9 @@ import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -128,6 +131,20 @@ class TuneValidatorTest {
         assertEquals(2, stage.getOrDefault(stage.numTrials()));
         PipelineModel fitted = loaded.fit(rows);
         assertEquals(2, ((TuneValidatorModel) fitted.stages()[0]).trials().count());
+    }
+
+    @Test
+    void withAFoldColumnItScoresAParamPointAsCrossValidatorDoesOnTheSameFolds() {
+        Dataset<Row> marked = rows.withColumn("fold", functions.pmod(functions.monotonically_increasing_id(), functions.lit(3)).cast("int")).cache();
+        LogisticRegression lr = new LogisticRegression().setMaxIter(20);
+        TuneValidatorModel tuned = new TuneValidator().setEstimator(lr).setEvaluator(new BinaryClassificationEvaluator())
+                .setSpace("{\"regParam\": [0.01], \"elasticNetParam\": [0.5]}").setSearcher("grid").setNumTrials(1)
+                .setNumFolds(3).setFoldCol("fold").fit(marked);
+        CrossValidatorModel grid = new CrossValidator().setEstimator(lr).setEvaluator(new BinaryClassificationEvaluator())
+                .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), new double[] {0.01})
+                        .addGrid(lr.elasticNetParam(), new double[] {0.5}).build())
+                .setNumFolds(3).setFoldCol("fold").fit(marked);
+        assertEquals(grid.avgMetrics()[0], tuned.trials().first().<Double>getAs("areaUnderROC"), 1e-9);
     }
 
     @Test

@@ -77,6 +77,20 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
         return new SharedData(UUID.randomUUID().toString(), List.copyOf(made));
     }
 
+    /**
+     * {@code rows} split into k folds by their values in {@code foldColumn}, 0 to k-1, as MLlib's
+     * {@code CrossValidator.setFoldCol} splits them: fold i validates on the rows marked i.
+     */
+    public static SharedData byColumn(Dataset<Row> rows, String foldColumn, int folds) {
+        Dataset<Row> all = withUniform(rows);
+        List<Fold> made = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            Column held = all.col(foldColumn).equalTo(k);
+            made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
+        }
+        return new SharedData(UUID.randomUUID().toString(), List.copyOf(made));
+    }
+
     /** Frees the cached sets once the run is over. */
     public void release() {
         folds.forEach(fold -> {
