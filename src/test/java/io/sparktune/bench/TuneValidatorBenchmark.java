@@ -43,7 +43,8 @@ import java.util.zip.GZIPInputStream;
  * spent fitting (the sum of trial durations over parallelism × wall; the rest is per-trial overhead,
  * the data's caching and the final refit).
  *
- * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --estimators lr,rf --classes 0,6}.
+ * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --estimators lr,rf --classes 0,6 --fidelity auto} (asha's
+ * {@code fidelityParam}: auto, rows, or an int param such as maxIter).
  */
 public final class TuneValidatorBenchmark {
     private static final int FOLDS = 3;
@@ -53,7 +54,7 @@ public final class TuneValidatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("--data", "../shared/datasets/fashion-mnist", "--rows", "2000",
-                "--seeds", "3", "--estimators", "lr,rf", "--classes", "0,6"));
+                "--seeds", "3", "--estimators", "lr,rf", "--classes", "0,6", "--fidelity", "auto"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -73,13 +74,13 @@ public final class TuneValidatorBenchmark {
         int seeds = Integer.parseInt(options.get("--seeds"));
         for (String estimator : options.get("--estimators").split(",")) {
             for (int seed = 1; seed <= seeds; seed++) {
-                run(estimator, seed, rows);
+                run(estimator, seed, rows, options.get("--fidelity"));
             }
         }
         spark.stop();
     }
 
-    private static void run(String name, long seed, Dataset<Row> unmarked) {
+    private static void run(String name, long seed, Dataset<Row> unmarked, String fidelity) {
         // The same folds for both: CrossValidator's foldCol and TuneValidator's.
         Dataset<Row> rows = unmarked.withColumn("fold", functions.floor(functions.rand(seed).multiply(FOLDS)).cast("int")).cache();
         rows.count();
@@ -117,7 +118,7 @@ public final class TuneValidatorBenchmark {
         for (String scheduler : List.of("fifo", "asha")) {
             began = System.nanoTime();
             TuneValidatorModel tv = new TuneValidator().setEstimator(estimator).setEvaluator(evaluator).setSpace(space)
-                    .setNumFolds(FOLDS).setFoldCol("fold").setNumTrials(n).setParallelism(2).setScheduler(scheduler).setSeed(seed).fit(rows);
+                    .setNumFolds(FOLDS).setFoldCol("fold").setNumTrials(n).setParallelism(2).setScheduler(scheduler).setFidelityParam(fidelity).setSeed(seed).fit(rows);
             double wall = seconds(began);
             List<Row> trials = tv.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps", "duration_s").collectAsList();
             double best = trials.stream().filter(r -> !r.isNullAt(1)).mapToDouble(r -> r.getDouble(1)).max().orElse(Double.NaN);
