@@ -101,8 +101,8 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
         parallelism = new IntParam(this, "parallelism", "trials fitted at once (>= 1)");
         searcher = new Param<>(this, "searcher", "auto, tpe, gp, random, sobol, evolution or grid");
         scheduler = new Param<>(this, "scheduler", "fifo, or asha or median to stop weak trials on a fraction of the rows");
-        fidelityParam = new Param<>(this, "fidelityParam", "what asha's rungs scale: auto (numTrees of a forest, maxIter of boosted trees,"
-                + " else the rows), rows, or an int param of the estimator");
+        fidelityParam = new Param<>(this, "fidelityParam", "what asha's rungs scale: auto (numTrees of a forest, else maxIter where the"
+                + " estimator has it, else the rows), rows, or an int param of the estimator");
         sweepDir = new Param<>(this, "sweepDir", "where the sweep is kept (any Hadoop path); unset: a temporary folder");
         seed = new LongParam(this, "seed", "the sweep's master seed");
         setDefault(numFolds, 3);

@@ -150,7 +150,7 @@ class TuneValidatorTest {
     @Test
     void ashaStopsSomeTrialsOnAFractionOfTheRows() {
         TuneValidatorModel model = validator(new LogisticRegression().setMaxIter(10)).setNumTrials(9).setParallelism(1)
-                .setTrainRatio(0.8).setScheduler("asha").setSearcher("random").fit(rows);
+                .setTrainRatio(0.8).setScheduler("asha").setFidelityParam("rows").setSearcher("random").fit(rows);
         long stopped = model.trials().filter(functions.col("status").equalTo("STOPPED")).count();
         assertTrue(stopped > 0, "asha stopped no trial of 9: " + model.trials().collectAsList());
     }

@@ -27,23 +27,19 @@ public record Fidelity(List<Long> steps, String iterations) implements Serializa
 
     /**
      * The fidelity {@code choice} names for {@code estimator}: {@value #ROWS}, an int param's name, or
-     * {@value #AUTO}, which picks per estimator: a random forest's {@code numTrees} (its trees are
-     * independent, so a smaller forest costs that share and votes much as the whole one will), boosted
-     * trees' {@code maxIter} (rounds: a model of fewer rounds is the start of the longer one), and the
-     * rows for the rest: an iterative solver such as logistic regression passes over every row each
-     * iteration, so a fraction of the rows makes each one cheaper, while its first iterations say little
-     * about how its regularisation will end.
+     * {@value #AUTO}, which picks per estimator: a forest's {@code numTrees} (its trees are
+     * independent, so a smaller forest costs that share and votes much as the whole one will), else an
+     * iterative estimator's {@code maxIter} (logistic regression, boosted trees: each iteration is a
+     * Spark job over all the rows, so on a table of modest size a fit's time is its iterations' jobs
+     * and a fraction of the rows saves little), else the rows.
      */
     public static Fidelity of(List<Long> steps, String choice, Estimator<?> estimator, EstimatorParams params, String path) {
         if (steps.size() == 1 || choice.equals(ROWS)) {
             return new Fidelity(steps, null);
         }
         if (choice.equals(AUTO)) {
-            if (estimator.hasParam("numTrees")) {
-                return new Fidelity(steps, "numTrees");
-            }
-            boolean boosted = estimator.hasParam("maxIter") && estimator.hasParam("maxDepth");
-            return new Fidelity(steps, boosted ? "maxIter" : null);
+            String iterations = estimator.hasParam("numTrees") ? "numTrees" : estimator.hasParam("maxIter") ? "maxIter" : null;
+            return new Fidelity(steps, iterations);
         }
         Param<?> param = params.param(choice);
         if (param == null || ParamKind.of(param).orElse(null) != ParamKind.INT) {

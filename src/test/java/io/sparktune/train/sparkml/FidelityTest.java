@@ -4,6 +4,7 @@ import io.sparktune.core.InvalidInputException;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.NaiveBayes;
 import org.apache.spark.ml.classification.RandomForestClassifier;
 import org.apache.spark.ml.param.ParamMap;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,13 @@ class FidelityTest {
     }
 
     @Test
-    void autoScalesTheRowsOfALogisticRegression() {
-        assertNull(of(Fidelity.AUTO, new LogisticRegression()).iterations());
+    void autoScalesALogisticRegressionsIterations() {
+        assertEquals("maxIter", of(Fidelity.AUTO, new LogisticRegression()).iterations());
+    }
+
+    @Test
+    void autoScalesTheRowsOfAnEstimatorWithNoIterationCount() {
+        assertNull(of(Fidelity.AUTO, new NaiveBayes()).iterations());
     }
 
     @Test
