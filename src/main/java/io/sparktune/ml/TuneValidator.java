@@ -1,5 +1,6 @@
 package io.sparktune.ml;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparktune.api.RunOptions;
@@ -18,8 +19,10 @@ import io.sparktune.spec.Budget;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.train.sparkml.EstimatorParams;
 import io.sparktune.train.sparkml.EstimatorTrial;
+import io.sparktune.train.sparkml.Fidelity;
 import io.sparktune.train.sparkml.SharedData;
 import org.apache.hadoop.fs.FileUtil;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.evaluation.Evaluator;
@@ -28,6 +31,11 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.param.Params;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.ml.util.Identifiable$;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -51,12 +59,13 @@ import java.util.OptionalLong;
  * from the driver, asha may stop weak trials on a fraction of the training rows, and the best params
  * are refitted on the whole dataset, as CrossValidator does. With a sweep directory the sweep is kept
  * there, so an interrupted fit resumes, and {@code tune compare}, {@code report} and {@code status}
- * read it.
+ * read it. Unfitted, it saves and loads as CrossValidator does ({@code metadata/} with its own params,
+ * {@code estimator/} and {@code evaluator/} in their own Spark ML formats), alone or in a Pipeline.
  */
-public final class TuneValidator extends Estimator<TuneValidatorModel> {
+public final class TuneValidator extends Estimator<TuneValidatorModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** asha's rungs on the data fraction: 1/9, 1/3 and all of the training rows. */
+    /** asha's rungs: 1/9, 1/3 and all of the training rows or iterations. */
     private static final List<Long> RUNGS = List.of(1L, 3L, 9L);
     private static final List<String> SCHEDULERS = List.of("fifo", "asha", "median");
 
@@ -65,11 +74,13 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
     private final Param<Evaluator> evaluator;
     private final Param<String> space;
     private final IntParam numFolds;
+    private final Param<String> foldCol;
     private final DoubleParam trainRatio;
     private final IntParam numTrials;
     private final IntParam parallelism;
     private final Param<String> searcher;
     private final Param<String> scheduler;
+    private final Param<String> fidelityParam;
     private final Param<String> sweepDir;
     private final LongParam seed;
 
@@ -83,11 +94,15 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         evaluator = new Param<>(this, "evaluator", "the evaluator whose metric selects the params");
         space = new Param<>(this, "space", "the search space, as SparkTune's JSON params");
         numFolds = new IntParam(this, "numFolds", "k of k-fold cross-validation (>= 2), unless trainRatio is set");
+        foldCol = new Param<>(this, "foldCol", "a column of fold numbers, 0 to numFolds-1, that sets which fold validates on each row"
+                + " (as CrossValidator's foldCol); unset: folds by a seeded hash of each row");
         trainRatio = new DoubleParam(this, "trainRatio", "the share of rows to train on, the rest validating (0 to 1); unset: numFolds");
         numTrials = new IntParam(this, "numTrials", "how many param combinations to try (>= 1)");
         parallelism = new IntParam(this, "parallelism", "trials fitted at once (>= 1)");
         searcher = new Param<>(this, "searcher", "auto, tpe, gp, cmaes, random, sobol or grid");
         scheduler = new Param<>(this, "scheduler", "fifo, or asha or median to stop weak trials on a fraction of the rows");
+        fidelityParam = new Param<>(this, "fidelityParam", "what asha's rungs scale: auto (numTrees of a forest, else maxIter where the"
+                + " estimator has it, else the rows), rows, or an int param of the estimator");
         sweepDir = new Param<>(this, "sweepDir", "where the sweep is kept (any Hadoop path); unset: a temporary folder");
         seed = new LongParam(this, "seed", "the sweep's master seed");
         setDefault(numFolds, 3);
@@ -95,6 +110,7 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         setDefault(parallelism, 2);
         setDefault(searcher, "auto");
         setDefault(scheduler, "fifo");
+        setDefault(fidelityParam, Fidelity.AUTO);
         setDefault(seed, (long) TuneValidator.class.getName().hashCode());
     }
 
@@ -119,6 +135,10 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         return numFolds;
     }
 
+    public Param<String> foldCol() {
+        return foldCol;
+    }
+
     public DoubleParam trainRatio() {
         return trainRatio;
     }
@@ -137,6 +157,10 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
 
     public Param<String> scheduler() {
         return scheduler;
+    }
+
+    public Param<String> fidelityParam() {
+        return fidelityParam;
     }
 
     public Param<String> sweepDir() {
@@ -172,6 +196,11 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         return this;
     }
 
+    public TuneValidator setFoldCol(String value) {
+        set(foldCol, value);
+        return this;
+    }
+
     public TuneValidator setTrainRatio(double value) {
         set(trainRatio, value);
         return this;
@@ -194,6 +223,11 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
 
     public TuneValidator setScheduler(String value) {
         set(scheduler, value);
+        return this;
+    }
+
+    public TuneValidator setFidelityParam(String value) {
+        set(fidelityParam, value);
         return this;
     }
 
@@ -220,11 +254,13 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
             throw new IllegalArgumentException("scheduler: expected one of " + String.join(", ", SCHEDULERS) + ", got " + schedulerType);
         }
         SharedData data = isSet(trainRatio) ? SharedData.split(dataset.toDF(), 0, 1 - checkedRatio())
+                : isSet(foldCol) ? SharedData.byColumn(dataset.toDF(), getOrDefault(foldCol), checkedFolds())
                 : SharedData.split(dataset.toDF(), checkedFolds(), 0);
         boolean temporary = !isSet(sweepDir);
         String dir = temporary ? temporaryDir() : getOrDefault(sweepDir);
         try {
-            List<Long> fidelity = schedulerType.equals("fifo") ? List.of(1L) : RUNGS;
+            Fidelity fidelity = schedulerType.equals("fifo") ? Fidelity.NONE
+                    : Fidelity.of(RUNGS, getOrDefault(fidelityParam), tuned, params, "fidelityParam");
             SweepSpec spec = spec(stable, searched, new ValidatorTrials(tuned, params, metric, fidelity, data), schedulerType, metric, tuned);
             SweepOutcome outcome = SparkTune.run(spec, new RunOptions(dir, null, RunOptions.DEFAULT_LOCK_STALE,
                     new PrintStream(PrintStream.nullOutputStream()), RunOptions.DEFAULT_PROGRESS_MILLIS));
@@ -266,9 +302,11 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         identity.put("estimator", tuned.getClass().getName());
         identity.put("evaluator", metric.getClass().getName() + " " + metricName);
         identity.set("params", readTree(stable.toJson()));
-        identity.put("validation", isSet(trainRatio) ? "trainRatio " + checkedRatio() : "numFolds " + checkedFolds());
+        identity.put("validation", isSet(trainRatio) ? "trainRatio " + checkedRatio()
+                : "numFolds " + checkedFolds() + (isSet(foldCol) ? " by " + getOrDefault(foldCol) : ""));
         identity.put("searcher", searcherType);
         identity.put("scheduler", schedulerType);
+        identity.put("fidelityParam", getOrDefault(fidelityParam));
         return new SweepSpec("tunevalidator", Goals.of(objective), searched, trials, searcherSpec, schedulerSpec, budget, Resources.DEFAULT,
                 OptionalLong.of((Long) getOrDefault(seed)), identity.toString());
     }
@@ -289,7 +327,7 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
         return ratio;
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    private static JsonNode readTree(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {
@@ -313,5 +351,61 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> {
     @Override
     public TuneValidator copy(ParamMap extra) {
         return (TuneValidator) defaultCopy(extra);
+    }
+
+    /** Its params, and its estimator and evaluator, which must be MLWritable themselves. */
+    @Override
+    public MLWriter write() {
+        return new MLWriter() {
+            @Override
+            public void saveImpl(String path) {
+                saveStage(getOrDefault(estimator), path + "/estimator");
+                saveStage(getOrDefault(evaluator), path + "/evaluator");
+                ObjectNode metadata = StageMetadata.of(TuneValidator.class, uid, sparkSession());
+                ObjectNode values = (ObjectNode) metadata.get("paramMap");
+                for (Param<?> param : params()) {
+                    if (param != estimator && param != evaluator && isSet(param)) {
+                        Param<Object> typed = EstimatorParams.typed(param);
+                        values.set(param.name(), readTree(typed.jsonEncode(getOrDefault(typed))));
+                    }
+                }
+                StageMetadata.write(sparkSession(), path, metadata);
+            }
+        };
+    }
+
+    private static void saveStage(Params stage, String path) {
+        if (!(stage instanceof MLWritable writable)) {
+            throw new UnsupportedOperationException(stage.getClass().getName() + " cannot be saved: it is not MLWritable");
+        }
+        try {
+            writable.write().save(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save " + path, e);
+        }
+    }
+
+    /** Spark ML's way to a stage's loader, which {@code Pipeline.load} calls for each stage. */
+    public static MLReader<TuneValidator> read() {
+        return new MLReader<>() {
+            @Override
+            public TuneValidator load(String path) {
+                JsonNode metadata = StageMetadata.read(sparkSession(), path, TuneValidator.class);
+                TuneValidator loaded = new TuneValidator(metadata.path("uid").asText());
+                SparkContext sc = sparkSession().sparkContext();
+                loaded.setEstimator(DefaultParamsReader$.MODULE$.loadParamsInstance(path + "/estimator", sc));
+                loaded.setEvaluator(DefaultParamsReader$.MODULE$.loadParamsInstance(path + "/evaluator", sc));
+                metadata.path("paramMap").fields().forEachRemaining(value -> {
+                    Param<Object> param = EstimatorParams.typed(loaded.getParam(value.getKey()));
+                    loaded.set(param, param.jsonDecode(value.getValue().toString()));
+                });
+                return loaded;
+            }
+        };
+    }
+
+    /** Loads a TuneValidator that {@link #write()} saved. */
+    public static TuneValidator load(String path) {
+        return read().load(path);
     }
 }

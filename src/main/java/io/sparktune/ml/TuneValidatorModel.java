@@ -1,7 +1,6 @@
 package io.sparktune.ml;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.spark.ml.Model;
 import org.apache.spark.ml.param.ParamMap;
@@ -9,13 +8,11 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 
 /**
  * What a {@link TuneValidator} fitted: the best params' model, refitted on the whole dataset, which
@@ -25,7 +22,6 @@ import java.util.List;
  */
 public final class TuneValidatorModel extends Model<TuneValidatorModel> implements MLWritable {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final String uid;
     private final Model<?> bestModel;
     private final transient Dataset<Row> trials;
@@ -79,18 +75,9 @@ public final class TuneValidatorModel extends Model<TuneValidatorModel> implemen
                     throw new UncheckedIOException("cannot save the best model under " + path, e);
                 }
                 trials.write().parquet(path + "/trials");
-                // Spark ML's own metadata layout (one JSON line under metadata/), written last, so that a
-                // PipelineModel holding this model loads it with its other stages.
-                ObjectNode metadata = JSON.createObjectNode();
-                metadata.put("class", TuneValidatorModel.class.getName());
-                metadata.put("timestamp", System.currentTimeMillis());
-                metadata.put("sparkVersion", sparkSession().version());
-                metadata.put("uid", uid);
-                metadata.putObject("paramMap");
-                metadata.putObject("defaultParamMap");
+                ObjectNode metadata = StageMetadata.of(TuneValidatorModel.class, uid, sparkSession());
                 metadata.put("bestModelClass", bestModel.getClass().getName());
-                sparkSession().createDataset(List.of(metadata.toString()), Encoders.STRING()).coalesce(1).write()
-                        .text(path + "/metadata");
+                StageMetadata.write(sparkSession(), path, metadata);
             }
         };
     }
@@ -100,12 +87,7 @@ public final class TuneValidatorModel extends Model<TuneValidatorModel> implemen
         return new MLReader<>() {
             @Override
             public TuneValidatorModel load(String path) {
-                JsonNode metadata;
-                try {
-                    metadata = JSON.readTree(sparkSession().read().text(path + "/metadata").first().getString(0));
-                } catch (IOException | RuntimeException e) {
-                    throw new IllegalArgumentException("cannot read " + path + "/metadata: is " + path + " a saved TuneValidatorModel? " + e.getMessage(), e);
-                }
+                JsonNode metadata = StageMetadata.read(sparkSession(), path, TuneValidatorModel.class);
                 String modelClass = metadata.path("bestModelClass").asText();
                 Model<?> bestModel;
                 try {

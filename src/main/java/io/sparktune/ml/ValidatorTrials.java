@@ -4,19 +4,19 @@ import io.sparktune.train.Trainable;
 import io.sparktune.train.TrainableSpec;
 import io.sparktune.train.sparkml.EstimatorParams;
 import io.sparktune.train.sparkml.EstimatorTrial;
+import io.sparktune.train.sparkml.Fidelity;
 import io.sparktune.train.sparkml.SharedData;
 import org.apache.spark.SparkContext;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.evaluation.Evaluator;
 
 import java.io.Serializable;
-import java.util.List;
 
 /**
  * A {@link TuneValidator}'s trials as the sweep's trainable: the user's own estimator and evaluator
  * objects, fitted on the driver on the folds the validator made from its dataset.
  */
-record ValidatorTrials(Estimator<?> estimator, EstimatorParams params, Evaluator evaluator, List<Long> fidelity,
+record ValidatorTrials(Estimator<?> estimator, EstimatorParams params, Evaluator evaluator, Fidelity fidelity,
                        SharedData data) implements TrainableSpec {
 
     @Override

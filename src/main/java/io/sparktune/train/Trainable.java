@@ -28,7 +28,8 @@ public interface Trainable {
     /**
      * Trains and returns the final metrics, which must include the sweep's metric. Call
      * {@link TrialContext#report} after each step or epoch, and return early when it answers false.
-     * An exception, or a NaN objective, makes the trial FAILED and keeps the message.
+     * An exception, or a NaN objective, makes the trial FAILED and keeps the message; a
+     * {@link ClusterFaultException} (the cluster lost the trial's work) leaves it unfinished instead.
      */
     Map<String, Double> train(Config config, TrialContext context) throws Exception;
 }

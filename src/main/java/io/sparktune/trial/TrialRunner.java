@@ -10,6 +10,7 @@ import io.sparktune.schedule.SchedulerSpec;
 import io.sparktune.store.StoreLocation;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepDirectory;
+import io.sparktune.train.ClusterFaultException;
 import io.sparktune.train.Trainable;
 import io.sparktune.train.TrainableSpec;
 import org.apache.spark.TaskContext;
@@ -144,8 +145,9 @@ public final class TrialRunner implements Serializable {
         } catch (TimeoutException e) {
             return failed(trial, context, "timed out after " + trialTimeout.toSeconds() + "s", start, attempt);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof StoreUnavailableException lost) {
-                throw lost;
+            if (e.getCause() instanceof StoreUnavailableException || e.getCause() instanceof ClusterFaultException) {
+                // Not the trial's fault: the task fails (on the driver, the run stops) and the trial runs again.
+                throw (RuntimeException) e.getCause();
             }
             return failed(trial, context, describe(e.getCause()), start, attempt);
         } catch (InterruptedException | StoreUnavailableException e) {

@@ -37,10 +37,14 @@ import java.util.zip.GZIPInputStream;
 /**
  * MLlib's CrossValidator and TrainValidationSplit with a grid of 36 points against TuneValidator
  * with 36 trials, on a binary Fashion-MNIST task (written as Parquet first, then read back), the
- * same estimator and 3 folds, local[2], parallelism 2. Prints a markdown row per run: best validation
- * AUC, fits, wall time, and how many fits TuneValidator took to reach the grid's best.
+ * same estimator and the same 3 folds (a fold column drawn per seed, given to both as foldCol),
+ * local[2], parallelism 2. Prints a markdown row per run: best validation AUC, fits, wall time, how
+ * many fits TuneValidator took to reach the grid's best, and the share of the wall time its trials
+ * spent fitting (the sum of trial durations over parallelism × wall; the rest is per-trial overhead,
+ * the data's caching and the final refit).
  *
- * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --estimators lr,rf --classes 0,6}.
+ * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --estimators lr,rf --classes 0,6 --fidelity auto} (asha's
+ * {@code fidelityParam}: auto, rows, or an int param such as maxIter).
  */
 public final class TuneValidatorBenchmark {
     private static final int FOLDS = 3;
@@ -50,7 +54,7 @@ public final class TuneValidatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("--data", "../shared/datasets/fashion-mnist", "--rows", "2000",
-                "--seeds", "3", "--estimators", "lr,rf", "--classes", "0,6"));
+                "--seeds", "3", "--estimators", "lr,rf", "--classes", "0,6", "--fidelity", "auto"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -65,18 +69,21 @@ public final class TuneValidatorBenchmark {
         Dataset<Row> rows = spark.read().parquet(parquet.toString()).cache();
         System.out.println("data: " + rows.count() + " rows of Fashion-MNIST classes " + classes[0] + " vs " + classes[1]
                 + ", 7x7 mean-pooled pixels (49 features), " + FOLDS + " folds");
-        System.out.println("| estimator | seed | method | fits | best validation AUC | wall s | TuneValidator fits to reach the grid's best |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        System.out.println("| estimator | seed | method | fits | best validation AUC | wall s | TuneValidator fits to reach the grid's best | trials' share of wall |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
         int seeds = Integer.parseInt(options.get("--seeds"));
         for (String estimator : options.get("--estimators").split(",")) {
             for (int seed = 1; seed <= seeds; seed++) {
-                run(estimator, seed, rows);
+                run(estimator, seed, rows, options.get("--fidelity"));
             }
         }
         spark.stop();
     }
 
-    private static void run(String name, long seed, Dataset<Row> rows) {
+    private static void run(String name, long seed, Dataset<Row> unmarked, String fidelity) {
+        // The same folds for both: CrossValidator's foldCol and TuneValidator's.
+        Dataset<Row> rows = unmarked.withColumn("fold", functions.floor(functions.rand(seed).multiply(FOLDS)).cast("int")).cache();
+        rows.count();
         BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator();
         Estimator<?> estimator;
         ParamMap[] grid;
@@ -98,32 +105,33 @@ public final class TuneValidatorBenchmark {
 
         long began = System.nanoTime();
         CrossValidatorModel cv = new CrossValidator().setEstimator(estimator).setEvaluator(evaluator).setEstimatorParamMaps(grid)
-                .setNumFolds(FOLDS).setParallelism(2).setSeed(seed).fit(rows);
+                .setNumFolds(FOLDS).setFoldCol("fold").setParallelism(2).setSeed(seed).fit(rows);
         double cvBest = Arrays.stream(cv.avgMetrics()).max().orElseThrow();
-        row(name, seed, "CrossValidator grid", n * FOLDS, cvBest, seconds(began), "");
+        row(name, seed, "CrossValidator grid", n * FOLDS, cvBest, seconds(began), "", "");
 
         began = System.nanoTime();
         TrainValidationSplitModel tvs = new TrainValidationSplit().setEstimator(estimator).setEvaluator(evaluator)
                 .setEstimatorParamMaps(grid).setTrainRatio(0.75).setParallelism(2).setSeed(seed).fit(rows);
         double tvsBest = Arrays.stream(tvs.validationMetrics()).max().orElseThrow();
-        row(name, seed, "TrainValidationSplit grid", n, tvsBest, seconds(began), "");
+        row(name, seed, "TrainValidationSplit grid", n, tvsBest, seconds(began), "", "");
 
         for (String scheduler : List.of("fifo", "asha")) {
             began = System.nanoTime();
             TuneValidatorModel tv = new TuneValidator().setEstimator(estimator).setEvaluator(evaluator).setSpace(space)
-                    .setNumFolds(FOLDS).setNumTrials(n).setParallelism(2).setScheduler(scheduler).setSeed(seed).fit(rows);
+                    .setNumFolds(FOLDS).setFoldCol("fold").setNumTrials(n).setParallelism(2).setScheduler(scheduler).setFidelityParam(fidelity).setSeed(seed).fit(rows);
             double wall = seconds(began);
-            List<Row> trials = tv.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps").collectAsList();
+            List<Row> trials = tv.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps", "duration_s").collectAsList();
             double best = trials.stream().filter(r -> !r.isNullAt(1)).mapToDouble(r -> r.getDouble(1)).max().orElse(Double.NaN);
-            row(name, seed, "TuneValidator tpe " + scheduler, fits(trials), best, wall, reach(trials, cvBest, FOLDS));
+            row(name, seed, "TuneValidator tpe " + scheduler, fits(trials), best, wall, reach(trials, cvBest, FOLDS), share(trials, wall));
         }
         began = System.nanoTime();
         TuneValidatorModel split = new TuneValidator().setEstimator(estimator).setEvaluator(evaluator).setSpace(space)
                 .setTrainRatio(0.75).setNumTrials(n).setParallelism(2).setSeed(seed).fit(rows);
         double wall = seconds(began);
-        List<Row> trials = split.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps").collectAsList();
+        List<Row> trials = split.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps", "duration_s").collectAsList();
         double best = trials.stream().filter(r -> !r.isNullAt(1)).mapToDouble(r -> r.getDouble(1)).max().orElse(Double.NaN);
-        row(name, seed, "TuneValidator tpe, trainRatio 0.75", n, best, wall, reach(trials, tvsBest, 1));
+        row(name, seed, "TuneValidator tpe, trainRatio 0.75", n, best, wall, reach(trials, tvsBest, 1), share(trials, wall));
+        rows.unpersist();
     }
 
     /** Fits made: a trial fits once per fold at each fidelity step it reached (asha: steps 1, 3, 9). */
@@ -146,8 +154,14 @@ public final class TuneValidatorBenchmark {
         return "not reached";
     }
 
-    private static void row(String estimator, long seed, String method, long fits, double best, double wall, String reach) {
-        System.out.printf("| %s | %d | %s | %d | %.5f | %.1f | %s |%n", estimator, seed, method, fits, best, wall, reach);
+    /** The trials' summed durations over 2 (the parallelism) × the wall time. */
+    private static String share(List<Row> trials, double wall) {
+        double busy = trials.stream().mapToDouble(r -> ((Number) r.get(3)).doubleValue()).sum();
+        return String.format("%.2f", busy / 2 / wall);
+    }
+
+    private static void row(String estimator, long seed, String method, long fits, double best, double wall, String reach, String share) {
+        System.out.printf("| %s | %d | %s | %d | %.5f | %.1f | %s | %s |%n", estimator, seed, method, fits, best, wall, reach, share);
     }
 
     private static double seconds(long began) {

@@ -41,9 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterFaultsIT {
     @TempDir
     static Path tmp;
-    private static MiniDFSCluster hdfs;
-    private static StandaloneCluster spark;
-    private static Configuration conf;
+    private static SparkOnHdfs cluster;
     private static final List<String> HDFS_CONF = List.of(
             "spark.hadoop.dfs.replication=2",
             // With two DataNodes there is no spare to swap into a broken write pipeline.
@@ -51,27 +49,21 @@ class ClusterFaultsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        conf = new Configuration();
-        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, tmp.resolve("dfs").toString());
+        Configuration conf = new Configuration();
         conf.setInt("dfs.replication", 2);
         conf.set("dfs.client.block.write.replace-datanode-on-failure.policy", "NEVER");
-        hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(2).build();
-        hdfs.waitActive();
-        spark = new StandaloneCluster(tmp.resolve("spark"), 2);
+        cluster = new SparkOnHdfs(tmp, conf, 2);
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (spark != null) {
-            spark.close();
-        }
-        if (hdfs != null) {
-            hdfs.shutdown();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
     private static String out(String name) {
-        return "hdfs://localhost:" + hdfs.getNameNodePort() + "/sweeps/" + name;
+        return cluster.uri("/sweeps/" + name);
     }
 
     private static Path space(String name, int trials, int steps, double stepSeconds) {
@@ -82,7 +74,7 @@ class ClusterFaultsIT {
     }
 
     private static Process submit(String name, Path space) throws Exception {
-        return spark.submit(tmp.resolve(name + ".log"), HDFS_CONF, "run", "--space", space.toString(), "--out", out(name));
+        return cluster.spark.submit(tmp.resolve(name + ".log"), HDFS_CONF, "run", "--space", space.toString(), "--out", out(name));
     }
 
     private static void awaitExit(Process driver, String name) throws Exception {
@@ -99,7 +91,7 @@ class ClusterFaultsIT {
     }
 
     private static int stepsReported(String name, int trial) {
-        return SweepWatch.stepsReported(out(name), conf, trial);
+        return SweepWatch.stepsReported(out(name), cluster.conf, trial);
     }
 
     private static void assertEveryTrialOnce(SweepFiles files, int trials) {
@@ -116,19 +108,19 @@ class ClusterFaultsIT {
         try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(unrelated))) {
             jar.putNextEntry(new JarEntry("README"));
         }
-        Process withoutTune = spark.tune(tmp.resolve("ship-1.log"), List.of("spark.jars=" + unrelated), run);
+        Process withoutTune = cluster.spark.tune(tmp.resolve("ship-1.log"), List.of("spark.jars=" + unrelated), run);
         assertTrue(withoutTune.waitFor(300, TimeUnit.SECONDS), "the run stops: " + log("ship-1"));
         assertEquals(1, withoutTune.exitValue(), log("ship-1"));
         assertTrue(log("ship-1").contains("tune: executors cannot load the classes the trials need (java.lang.ClassNotFoundException: io.sparktune."),
                 log("ship-1"));
-        SweepFiles lost = new SweepFiles(out("ship"), conf);
+        SweepFiles lost = new SweepFiles(out("ship"), cluster.conf);
         assertTrue(lost.results().isEmpty(), "no trial was used up: " + lost.results());
         assertFalse(lost.startsPerTrial().isEmpty(), "the trials it launched stay started, to run next time");
 
-        Process shipped = spark.tune(tmp.resolve("ship-2.log"), List.of(), run);
+        Process shipped = cluster.spark.tune(tmp.resolve("ship-2.log"), List.of(), run);
         assertTrue(shipped.waitFor(300, TimeUnit.SECONDS), "the rerun finishes: " + log("ship-2"));
         assertEquals(0, shipped.exitValue(), log("ship-2"));
-        assertEveryTrialOnce(new SweepFiles(out("ship"), conf), 4);
+        assertEveryTrialOnce(new SweepFiles(out("ship"), cluster.conf), 4);
     }
 
     @Test
@@ -137,17 +129,17 @@ class ClusterFaultsIT {
         Process driver = submit("executor", space("executor", 4, 8, 0.5));
         await(() -> stepsReported("executor", 0) >= 3 && stepsReported("executor", 1) >= 3, driver, "executor");
         long killedAt = System.currentTimeMillis();
-        List<ProcessHandle> executors = spark.executors();
+        List<ProcessHandle> executors = cluster.spark.executors();
         assertEquals(2, executors.size(), "one executor per worker");
         executors.get(0).destroyForcibly();
         awaitExit(driver, "executor");
 
-        SweepFiles files = new SweepFiles(out("executor"), conf);
+        SweepFiles files = new SweepFiles(out("executor"), cluster.conf);
         assertEveryTrialOnce(files, 4);
         List<TrialResult> retried = files.results().stream().filter(r -> r.attempt() > 1).toList();
         assertEquals(1, retried.size(), "exactly the killed executor's trial ran twice: " + files.results());
         int id = retried.get(0).id();
-        List<ProgressLog.Step> steps = ProgressLog.read(SweepDirectory.at(out("executor"), conf), id);
+        List<ProgressLog.Step> steps = ProgressLog.read(SweepDirectory.at(out("executor"), cluster.conf), id);
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L), steps.stream().map(ProgressLog.Step::step).toList(),
                 "each step once: the retry went on from the checkpoint");
         assertTrue(steps.get(0).timeMillis() < killedAt, "step 1 is the first attempt's: the retry did not start over");
@@ -158,11 +150,11 @@ class ClusterFaultsIT {
     void aStoppedDataNodeLosesNothing() throws Exception {
         Process driver = submit("datanode", space("datanode", 6, 4, 0.3));
         await(() -> stepsReported("datanode", 0) >= 2, driver, "datanode");
-        MiniDFSCluster.DataNodeProperties stopped = hdfs.stopDataNode(1);
+        MiniDFSCluster.DataNodeProperties stopped = cluster.hdfs.stopDataNode(1);
         awaitExit(driver, "datanode");
-        assertEveryTrialOnce(new SweepFiles(out("datanode"), conf), 6);
-        hdfs.restartDataNode(stopped, true);
-        hdfs.waitActive();
+        assertEveryTrialOnce(new SweepFiles(out("datanode"), cluster.conf), 6);
+        cluster.hdfs.restartDataNode(stopped, true);
+        cluster.hdfs.waitActive();
     }
 
     @Test
@@ -170,11 +162,11 @@ class ClusterFaultsIT {
     void aKilledWorkerLeavesTheSweepToTheOther() throws Exception {
         Process driver = submit("worker", space("worker", 6, 4, 0.3));
         await(() -> stepsReported("worker", 0) >= 2, driver, "worker");
-        Process worker = spark.workers().get(1);
+        Process worker = cluster.spark.workers().get(1);
         worker.descendants().forEach(ProcessHandle::destroyForcibly);
         worker.destroyForcibly();
         awaitExit(driver, "worker");
-        assertEveryTrialOnce(new SweepFiles(out("worker"), conf), 6);
+        assertEveryTrialOnce(new SweepFiles(out("worker"), cluster.conf), 6);
     }
 
     @Test
@@ -189,7 +181,7 @@ class ClusterFaultsIT {
                    "${x}", "${marker}"]},
                  "searcher": "grid"}""".formatted(marker));
         List<String> run = List.of("run", "--space", space.toString(), "--out", out("retry"));
-        Process first = spark.tune(tmp.resolve("retry-1.log"), List.of(), run.toArray(new String[0]));
+        Process first = cluster.spark.tune(tmp.resolve("retry-1.log"), List.of(), run.toArray(new String[0]));
         assertTrue(first.waitFor(300, TimeUnit.SECONDS), "the sweep finishes: " + log("retry-1"));
         assertEquals(0, first.exitValue(), log("retry-1"));
         assertEquals(Map.of(-2.0, TrialStatus.FAILED, -1.0, TrialStatus.FAILED, 1.0, TrialStatus.COMPLETED, 2.0, TrialStatus.COMPLETED),
@@ -198,20 +190,20 @@ class ClusterFaultsIT {
         Files.delete(marker);
         List<String> retry = new ArrayList<>(run);
         retry.add("--retry-failed");
-        Process again = spark.tune(tmp.resolve("retry-2.log"), List.of(), retry.toArray(new String[0]));
+        Process again = cluster.spark.tune(tmp.resolve("retry-2.log"), List.of(), retry.toArray(new String[0]));
         assertTrue(again.waitFor(300, TimeUnit.SECONDS), "the retry finishes: " + log("retry-2"));
         assertEquals(0, again.exitValue(), log("retry-2"));
         assertEquals(Map.of(-2.0, TrialStatus.COMPLETED, -1.0, TrialStatus.COMPLETED, 1.0, TrialStatus.COMPLETED, 2.0, TrialStatus.COMPLETED),
                 statusByX(), "the failed trials ran again and their new results count");
         List<TrialResult> results = new ArrayList<>();
-        JournalTrials.read(SweepDirectory.at(out("retry"), conf), results::add);
+        JournalTrials.read(SweepDirectory.at(out("retry"), cluster.conf), results::add);
         results.forEach(r -> assertEquals(r.config().getDouble("x") < 0 ? 2 : 1, r.attempt(), "attempt of " + r));
     }
 
     /** Each trial's status by its x, under the journal's one rule (a retried trial's new result). */
     private static Map<Double, TrialStatus> statusByX() throws Exception {
         Map<Double, TrialStatus> byX = new TreeMap<>();
-        JournalTrials.read(SweepDirectory.at(out("retry"), conf), r -> byX.put(r.config().getDouble("x"), r.status()));
+        JournalTrials.read(SweepDirectory.at(out("retry"), cluster.conf), r -> byX.put(r.config().getDouble("x"), r.status()));
         return byX;
     }
 }

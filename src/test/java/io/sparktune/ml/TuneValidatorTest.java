@@ -9,6 +9,9 @@ import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.tuning.CrossValidator;
+import org.apache.spark.ml.tuning.CrossValidatorModel;
+import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -100,9 +103,54 @@ class TuneValidatorTest {
     }
 
     @Test
+    void anUnfittedOneSavesAndLoadsWithItsParamsEstimatorAndEvaluator() throws Exception {
+        LogisticRegression lr = new LogisticRegression().setMaxIter(7);
+        TuneValidator tv = validator(lr).setTrainRatio(0.7).setScheduler("asha").setSweepDir(tmp.resolve("sweep").toUri().toString());
+        String path = tmp.resolve("tv").toString();
+        tv.write().save(path);
+        TuneValidator loaded = TuneValidator.load(path);
+        assertEquals(tv.uid(), loaded.uid());
+        for (var param : List.of(tv.space(), tv.trainRatio(), tv.numTrials(), tv.parallelism(), tv.scheduler(), tv.sweepDir(), tv.seed())) {
+            assertEquals(tv.getOrDefault(param), loaded.getOrDefault(loaded.getParam(param.name())), param.name());
+        }
+        assertEquals(false, loaded.isSet(loaded.numFolds()), "numFolds was left to its default");
+        LogisticRegression estimator = (LogisticRegression) loaded.getOrDefault(loaded.estimator());
+        assertEquals(lr.uid(), estimator.uid());
+        assertEquals(7, estimator.getMaxIter());
+        assertEquals("areaUnderROC", ((BinaryClassificationEvaluator) loaded.getOrDefault(loaded.evaluator())).getMetricName());
+    }
+
+    @Test
+    void aPipelineHoldingAnUnfittedOneSavesLoadsAndFits() throws Exception {
+        LogisticRegression lr = new LogisticRegression().setMaxIter(10);
+        Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {validator(lr).setNumTrials(2).setTrainRatio(0.8)});
+        String path = tmp.resolve("pipeline").toString();
+        pipeline.write().save(path);
+        Pipeline loaded = Pipeline.load(path);
+        TuneValidator stage = (TuneValidator) loaded.getStages()[0];
+        assertEquals(2, stage.getOrDefault(stage.numTrials()));
+        PipelineModel fitted = loaded.fit(rows);
+        assertEquals(2, ((TuneValidatorModel) fitted.stages()[0]).trials().count());
+    }
+
+    @Test
+    void withAFoldColumnItScoresAParamPointAsCrossValidatorDoesOnTheSameFolds() {
+        Dataset<Row> marked = rows.withColumn("fold", functions.pmod(functions.monotonically_increasing_id(), functions.lit(3)).cast("int")).cache();
+        LogisticRegression lr = new LogisticRegression().setMaxIter(20);
+        TuneValidatorModel tuned = new TuneValidator().setEstimator(lr).setEvaluator(new BinaryClassificationEvaluator())
+                .setSpace("{\"regParam\": [0.01], \"elasticNetParam\": [0.5]}").setSearcher("grid").setNumTrials(1)
+                .setNumFolds(3).setFoldCol("fold").fit(marked);
+        CrossValidatorModel grid = new CrossValidator().setEstimator(lr).setEvaluator(new BinaryClassificationEvaluator())
+                .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), new double[] {0.01})
+                        .addGrid(lr.elasticNetParam(), new double[] {0.5}).build())
+                .setNumFolds(3).setFoldCol("fold").fit(marked);
+        assertEquals(grid.avgMetrics()[0], tuned.trials().first().<Double>getAs("areaUnderROC"), 1e-9);
+    }
+
+    @Test
     void ashaStopsSomeTrialsOnAFractionOfTheRows() {
         TuneValidatorModel model = validator(new LogisticRegression().setMaxIter(10)).setNumTrials(9).setParallelism(1)
-                .setTrainRatio(0.8).setScheduler("asha").setSearcher("random").fit(rows);
+                .setTrainRatio(0.8).setScheduler("asha").setFidelityParam("rows").setSearcher("random").fit(rows);
         long stopped = model.trials().filter(functions.col("status").equalTo("STOPPED")).count();
         assertTrue(stopped > 0, "asha stopped no trial of 9: " + model.trials().collectAsList());
     }

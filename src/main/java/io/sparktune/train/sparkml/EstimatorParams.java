@@ -79,6 +79,11 @@ public final class EstimatorParams implements Serializable {
         return param == null ? name : stable.get(param);
     }
 
+    /** The param a space names {@code name}, or null when there is none. */
+    public Param<?> param(String name) {
+        return byName.get(name);
+    }
+
     /**
      * Refuses a space parameter that names no tunable param, or whose values the param's type or
      * its own validator refuses, naming {@code params.<name>}.
@@ -139,8 +144,9 @@ public final class EstimatorParams implements Serializable {
         return tunable(params).stream().map(Param::name).collect(Collectors.joining(", "));
     }
 
+    /** {@code param} as one a value of any type can be put to; the value's type is the caller's to check. */
     @SuppressWarnings("unchecked")
-    static Param<Object> typed(Param<?> param) {
+    public static Param<Object> typed(Param<?> param) {
         return (Param<Object>) param;
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Function;
 
 /**
  * One trial that fits a Spark ML estimator, on the driver: fits it with the trial's params at each
- * fidelity step on that fraction of every fold's training rows, evaluates on the fold's validation
+ * fidelity step (on that fraction of every fold's training rows, or with that share of its iterations), evaluates on the fold's validation
  * rows and reports the mean; a scheduler may stop it between steps. A trial that finishes with one
  * fold saves its model with Spark ML's writer as {@code trials/<id>/model}. The {@code sparkml}
  * trainable and {@code TuneValidator} both run their trials as this.
@@ -27,15 +27,15 @@ public final class EstimatorTrial implements Trainable {
     private final Estimator<?> estimator;
     private final Function<Config, ParamMap> params;
     private final Evaluator evaluator;
-    private final List<Long> fidelity;
+    private final Fidelity fidelity;
     private final SharedData data;
 
     /**
      * @param estimator this trial's own estimator instance
      * @param params    the trial's config as params of {@code estimator}
-     * @param fidelity  ascending steps: step s fits on s/last of the training rows
+     * @param fidelity  the steps the trial fits at, and what they scale
      */
-    public EstimatorTrial(Estimator<?> estimator, Function<Config, ParamMap> params, Evaluator evaluator, List<Long> fidelity,
+    public EstimatorTrial(Estimator<?> estimator, Function<Config, ParamMap> params, Evaluator evaluator, Fidelity fidelity,
                           SharedData data) {
         this.estimator = estimator;
         this.params = params;
@@ -52,36 +52,19 @@ public final class EstimatorTrial implements Trainable {
             return TrialJobs.run(data.folds().get(0).train().sparkSession().sparkContext(), group,
                     "trial " + context.trialId() + ": " + config, context, () -> fit(trialParams, context));
         } catch (SparkException e) {
-            throw rootCause(e);
+            throw JobFailure.of(e);
         }
-    }
-
-    /**
-     * What a failed job says went wrong: the task's own exception where Spark kept it (local mode,
-     * and when it deserialises), else the first line of Spark's message, which names it; the rest
-     * of that message is the driver's stack trace.
-     */
-    static Exception rootCause(SparkException failed) {
-        Throwable root = failed;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        if (root != failed && root instanceof Exception cause) {
-            return cause;
-        }
-        String message = String.valueOf(failed.getMessage());
-        return new SparkException(message.lines().findFirst().orElse(message));
     }
 
     private Map<String, Double> fit(ParamMap trialParams, TrialContext context) throws Exception {
-        long last = fidelity.get(fidelity.size() - 1);
         Map<String, Double> metrics = Map.of();
         Model<?> model = null;
-        for (long step : fidelity) {
+        for (long step : fidelity.steps()) {
+            ParamMap stepParams = fidelity.at(step, trialParams, estimator);
             double[] values = new double[data.folds().size()];
             for (int k = 0; k < values.length; k++) {
                 SharedData.Fold fold = data.folds().get(k);
-                model = (Model<?>) estimator.fit(fold.train((double) step / last), trialParams);
+                model = (Model<?>) estimator.fit(fold.train(fidelity.rows(step)), stepParams);
                 values[k] = evaluator.evaluate(model.transform(fold.validation()));
             }
             metrics = metrics(evaluator, values);

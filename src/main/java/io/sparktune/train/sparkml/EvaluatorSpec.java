@@ -49,7 +49,7 @@ public record EvaluatorSpec(String className, Map<String, Object> params) implem
     }
 
     private static void defaultColumn(Evaluator evaluator, ParamMap map, String name, String column) {
-        if (evaluator.hasParam(name) && !map.contains(evaluator.getParam(name))) {
+        if (column != null && evaluator.hasParam(name) && !map.contains(evaluator.getParam(name))) {
             map.put(EstimatorParams.typed(evaluator.getParam(name)), column);
         }
     }

@@ -43,12 +43,13 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
 
     /**
      * Reads the data as {@code data} says, keeping the label as a double and the features as one
-     * vector column named {@link #FEATURES}, then splits and caches it.
+     * vector column named {@link #FEATURES} (or, without {@code assemble}, the feature columns as they
+     * are, for a pipeline that assembles them itself), then splits and caches it.
      */
-    public static SharedData read(SparkSession spark, MlData data) throws IOException {
-        Dataset<Row> train = prepare(read(spark, data, data.train()), data);
+    public static SharedData read(SparkSession spark, MlData data, boolean assemble) throws IOException {
+        Dataset<Row> train = prepare(read(spark, data, data.train()), data, assemble);
         if (data.validation() != null) {
-            Dataset<Row> validation = cache(prepare(read(spark, data, data.validation()), data));
+            Dataset<Row> validation = cache(prepare(read(spark, data, data.validation()), data, assemble));
             return new SharedData(UUID.randomUUID().toString(), List.of(new Fold(cache(withUniform(train)), validation)));
         }
         return split(train, data.folds(), data.split());
@@ -72,6 +73,20 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
                 Column held = functions.floor(position.multiply(folds)).equalTo(k);
                 made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
             }
+        }
+        return new SharedData(UUID.randomUUID().toString(), List.copyOf(made));
+    }
+
+    /**
+     * {@code rows} split into k folds by their values in {@code foldColumn}, 0 to k-1, as MLlib's
+     * {@code CrossValidator.setFoldCol} splits them: fold i validates on the rows marked i.
+     */
+    public static SharedData byColumn(Dataset<Row> rows, String foldColumn, int folds) {
+        Dataset<Row> all = withUniform(rows);
+        List<Fold> made = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            Column held = all.col(foldColumn).equalTo(k);
+            made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
         }
         return new SharedData(UUID.randomUUID().toString(), List.copyOf(made));
     }
@@ -107,11 +122,18 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
     }
 
     /** The label as a double and one features vector, assembled from numeric columns when need be. */
-    private static Dataset<Row> prepare(Dataset<Row> table, MlData data) throws IOException {
+    private static Dataset<Row> prepare(Dataset<Row> table, MlData data, boolean assemble) throws IOException {
         String where = data.train();
         StructField label = field(table, data.label(), where);
         if (!(label.dataType() instanceof NumericType)) {
             throw new IOException(where + ": label column '" + data.label() + "' is " + label.dataType().simpleString() + ", not numeric");
+        }
+        if (!assemble) {
+            List<Column> kept = new ArrayList<>(List.of(table.col(data.label()).cast("double").as(data.label())));
+            for (String column : data.features()) {
+                kept.add(table.col(field(table, column, where).name()));
+            }
+            return table.select(kept.toArray(new Column[0]));
         }
         Column features;
         if (data.features().size() == 1 && isVector(table, data.features().get(0))) {

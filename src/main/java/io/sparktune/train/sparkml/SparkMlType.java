@@ -14,11 +14,13 @@ import java.util.Set;
 
 /**
  * {@code {"type": "sparkml", "estimator": "org.apache.spark.ml.classification.RandomForestClassifier",
- * "data": {...}, "evaluator": {...}, "fidelity": [1, 3, 9]}}: each trial fits a Spark ML estimator with
- * its config as the estimator's params, on the driver, as Spark jobs over the whole cluster.
+ * "data": {...}, "evaluator": {...}, "fidelity": [1, 3, 9], "fidelityParam": "auto"}}: each trial fits a Spark ML estimator with
+ * its config as the estimator's params, on the driver, as Spark jobs over the whole cluster. Instead of
+ * {@code estimator}, {@code "pipeline": PATH} names an unfitted {@code Pipeline} saved with
+ * {@code Pipeline.write}, whose stage params a space names {@code STAGE_UID.param} or {@code stageI.param}.
  */
 public final class SparkMlType implements TrainableType {
-    private static final Set<String> OPTIONS = Set.of("estimator", "data", "evaluator", "fidelity");
+    private static final Set<String> OPTIONS = Set.of("estimator", "pipeline", "data", "evaluator", "fidelity", "fidelityParam");
 
     @Override
     public String name() {
@@ -28,14 +30,24 @@ public final class SparkMlType implements TrainableType {
     @Override
     public TrainableSpec validate(PluginSpec spec, Space space, String path) {
         Options options = new Options(spec, path).allow(OPTIONS);
-        String estimator = options.requiredString("estimator");
-        EstimatorParams.of(MlClasses.make(estimator, Estimator.class, options.path("estimator"))).check(space);
+        String pipeline = options.optionalString("pipeline");
+        String estimator = pipeline == null ? options.requiredString("estimator") : null;
+        if (pipeline != null && spec.options().containsKey("estimator")) {
+            throw new InvalidInputException(null, options.path("pipeline"), "give either estimator or pipeline, not both");
+        }
+        Estimator<?> instance = pipeline != null ? SavedPipeline.stages(pipeline, options.path("pipeline"))
+                : MlClasses.make(estimator, Estimator.class, options.path("estimator"));
+        EstimatorParams params = EstimatorParams.of(instance);
+        params.check(space);
         MlData data = MlData.parse(spec.options().get("data"), options.path("data"));
         EvaluatorSpec evaluator = EvaluatorSpec.parse(spec.options().get("evaluator"), options.path("evaluator"));
-        return new SparkMlOptions(estimator, data, evaluator, fidelity(spec.options().get("fidelity"), options.path("fidelity")));
+        String fidelityParam = spec.options().containsKey("fidelityParam") ? options.requiredString("fidelityParam") : Fidelity.AUTO;
+        Fidelity fidelity = Fidelity.of(steps(spec.options().get("fidelity"), options.path("fidelity")), fidelityParam, instance, params,
+                options.path("fidelityParam"));
+        return new SparkMlOptions(estimator, pipeline, data, evaluator, fidelity);
     }
 
-    private static List<Long> fidelity(Object value, String path) {
+    private static List<Long> steps(Object value, String path) {
         if (value == null) {
             return List.of(1L);
         }

@@ -10,7 +10,11 @@ import io.sparktune.spec.SpecParser;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.testing.SweepFiles;
 import io.sparktune.testing.TestSpark;
+import io.sparktune.engine.TrialsLostException;
+import org.apache.spark.SparkContext;
 import org.apache.spark.ml.classification.RandomForestClassificationModel;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,8 +24,10 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sweeps of Spark ML estimators, trials on the driver of a real local[2] Spark, data in Parquet files. */
@@ -94,6 +100,37 @@ class SparkMlSweepTest {
         assertEquals(TrialStatus.FAILED, failed.status());
         assertTrue(failed.error().startsWith("RuntimeException: Vector values MUST NOT be Negative, NaN or Infinity, but got ["), failed.error());
         assertEquals(io.sparktune.api.ExitCode.COMPLETE, outcome.exitCode(), console.toString());
+    }
+
+    @Test
+    void aTrialWhoseJobTheClusterLosesStaysUnfinishedAndTheNextRunFitsIt() throws Exception {
+        String out = tmp.resolve("sweep").toString();
+        String params = "{\"maxDepth\": [2, 3], \"numTrees\": [5]}";
+        SparkContext sc = TestSpark.session().sparkContext();
+        AtomicBoolean lost = new AtomicBoolean();
+        // A job cancelled from outside its trial, as the cluster's faults end one: not the params' doing.
+        SparkListener fault = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                String group = start.properties().getProperty("spark.jobGroup.id");
+                if (group != null && group.endsWith("-trial-1") && lost.compareAndSet(false, true)) {
+                    sc.cancelJobGroup(group);
+                }
+            }
+        };
+        sc.addSparkListener(fault);
+        try {
+            TrialsLostException stopped = assertThrows(TrialsLostException.class, () -> run(params, "", out));
+            assertTrue(stopped.getMessage().contains("cancelled"), stopped.getMessage());
+        } finally {
+            sc.removeSparkListener(fault);
+        }
+        assertTrue(new SweepFiles(out).results().stream().noneMatch(r -> r.id() == 1), "trial 1 has no result: " + new SweepFiles(out).results());
+
+        run(params, "", out);
+        List<TrialResult> results = new SweepFiles(out).results();
+        assertEquals(2, results.size(), console.toString());
+        results.forEach(r -> assertEquals(TrialStatus.COMPLETED, r.status(), r.error()));
     }
 
     @Test

@@ -1,0 +1,44 @@
+package io.sparktune.train.sparkml;
+
+import io.sparktune.train.ClusterFaultException;
+import org.apache.spark.SparkException;
+
+import java.util.regex.Pattern;
+
+/**
+ * Whose fault a failed Spark job of a trial is. A task's own exception (a fit that rejects its params)
+ * is the trial's: the trial is FAILED with it. A job that died with its executors, its shuffle files
+ * or its SparkContext, or was cancelled from outside the trial, says nothing about the params: the
+ * trial is left for the next run ({@link ClusterFaultException}).
+ */
+final class JobFailure {
+    /** Spark's own words for the faults that are the cluster's: in the first line of the job's exception. */
+    private static final Pattern CLUSTER_FAULT = Pattern.compile(
+            "ExecutorLostFailure|FetchFailed|SparkContext was shut down|cancelled|Executor heartbeat timed out|Lost executor");
+
+    private JobFailure() {
+    }
+
+    /** What to throw for a failed job: a cluster fault, or the exception that failed the trial. */
+    static Exception of(SparkException failed) {
+        SparkException last = failed;
+        Throwable root = failed;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+            if (root instanceof SparkException spark) {
+                last = spark;
+            }
+        }
+        // The task's own exception, where Spark kept it (local mode, and when it deserialises on the driver).
+        if (root instanceof Exception cause && !(cause instanceof SparkException)) {
+            return cause;
+        }
+        String message = String.valueOf(last.getMessage());
+        // The rest of the message is the driver's stack trace.
+        String first = message.lines().findFirst().orElse(message);
+        if (CLUSTER_FAULT.matcher(first).find()) {
+            return new ClusterFaultException(first, failed);
+        }
+        return new SparkException(first);
+    }
+}
