@@ -146,7 +146,8 @@ public final class ParetoBenchmark {
                 }
                 history.finished(first + i);
                 if (searcher.learns()) {
-                    history.observe(new Observation(first + i, config, losses[0], TrialStatus.COMPLETED, 1, losses, violation));
+                    history.observe(new Observation(first + i, config, losses[0], TrialStatus.COMPLETED, 1, losses, violation,
+                            goals.margins(result)));
                 }
             }
             batch = parallelism;
