@@ -11,8 +11,8 @@ import java.util.Locale;
 /** The searchers a spec can name, and the one place that reads their options: {@link #validate} makes a {@link SearcherSpec}. */
 public final class Searchers {
     private static final List<String> TYPES = List.of("grid", "random", "sobol", "tpe", "gp", "cmaes", "evolution", "nsga2", "auto");
-    /** The searchers that serve several objectives and constraints: nsga2, gp, and those that never read results. */
-    private static final List<String> ANY_GOALS = List.of("nsga2", "gp", "grid", "random", "sobol");
+    /** The searchers that serve several objectives and constraints: nsga2, gp, tpe, and those that never read results. */
+    private static final List<String> ANY_GOALS = List.of("nsga2", "gp", "tpe", "grid", "random", "sobol");
 
     private Searchers() {
     }
