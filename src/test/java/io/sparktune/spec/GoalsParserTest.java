@@ -137,7 +137,7 @@ class GoalsParserTest {
 
     @Test
     void aSingleObjectiveSearcherIsRefusedForSeveralObjectives() {
-        assertEquals("--searcher: searcher.type: cmaes optimises one objective with no constraints; with several objectives use nsga2, gp, tpe, grid, random, sobol",
+        assertEquals("--searcher: searcher.type: cmaes optimises one objective with no constraints; with several objectives use auto, nsga2, gp, tpe, grid, random, sobol",
                 problem(", \"objectives\": [{\"metric\": \"a\"}, {\"metric\": \"b\"}]", new Overrides().set(SpecFlag.SEARCHER, "cmaes")));
     }
 
