@@ -20,7 +20,7 @@ public sealed interface SearcherSpec {
 
     /**
      * The searchers that take no options; auto is gp with its defaults while it fits, tpe with its defaults beyond, and with
-     * several objectives or constraints gp, then nsga2 (see {@link ParetoAuto}).
+     * several objectives or constraints gp, nsga2 or tpe (see {@link ParetoAuto}).
      */
     enum Optionless implements SearcherSpec {
         GRID(GridSearcher::new),
@@ -29,7 +29,8 @@ public sealed interface SearcherSpec {
         CMAES(CmaEsSearcher::new),
         AUTO((space, seed) -> new ParetoAuto(new AutoSearcher(GpOptions.defaults(space).create(space, seed),
                 TpeOptions.DEFAULTS.create(space, seed), space.dimensions().size()),
-                GpOptions.defaults(space).create(space, seed), new Nsga2Searcher(space, seed, Nsga2Searcher.DEFAULT_POPULATION),
+                GpOptions.defaults(space).create(space, seed), TpeOptions.DEFAULTS.create(space, seed),
+                new Nsga2Searcher(space, seed, Nsga2Searcher.DEFAULT_POPULATION),
                 space.dimensions().size()));
 
         private final BiFunction<Space, Long, Searcher> maker;
