@@ -24,6 +24,16 @@ class SplitOrderTest {
         return new Observation(id, Config.of(Map.of("x", (double) id)), loss, TrialStatus.COMPLETED, 1);
     }
 
+    /** One non-dominated rank of five feasible trials, (0, 4) to (4, 0). */
+    private static List<Observation> frontOfFive() {
+        List<Observation> front = new ArrayList<>();
+        double[][] losses = {{0, 4}, {1, 3}, {2, 2}, {3, 1}, {4, 0}};
+        for (int i = 0; i < losses.length; i++) {
+            front.add(trial(i, 0, losses[i]));
+        }
+        return front;
+    }
+
     @Test
     void withOneObjectiveAndNoConstraintsTheKeyIsTheLoss() {
         assertArrayEquals(new double[] {3, 1, 2}, SplitOrder.keys(List.of(plain(0, 3), plain(1, 1), plain(2, 2)), 25));
@@ -49,23 +59,13 @@ class SplitOrderTest {
 
     @Test
     void withinARankTheTrialAddingMostHypervolumeComesFirst() {
-        // One front of five; (2, 2) alone covers most up to Optuna's reference (1.1 × the worst), the ends add least.
-        List<Observation> front = new ArrayList<>();
-        double[][] losses = {{0, 4}, {1, 3}, {2, 2}, {3, 1}, {4, 0}};
-        for (int i = 0; i < losses.length; i++) {
-            front.add(trial(i, 0, losses[i]));
-        }
-        double[] keys = SplitOrder.keys(front, 25);
+        // (2, 2) alone covers most up to Optuna's reference (1.1 × the worst), the ends add least.
+        double[] keys = SplitOrder.keys(frontOfFive(), 25);
         assertEquals(0, keys[2], "the middle point dominates the largest box");
     }
 
     @Test
     void pastTheGoodGroupsLargestSizeARankKeepsTheTrialsOwnOrder() {
-        List<Observation> front = new ArrayList<>();
-        double[][] losses = {{0, 4}, {1, 3}, {2, 2}, {3, 1}, {4, 0}};
-        for (int i = 0; i < losses.length; i++) {
-            front.add(trial(i, 0, losses[i]));
-        }
-        assertArrayEquals(new double[] {1, 2, 0, 3, 4}, SplitOrder.keys(front, 1));
+        assertArrayEquals(new double[] {1, 2, 0, 3, 4}, SplitOrder.keys(frontOfFive(), 1));
     }
 }
