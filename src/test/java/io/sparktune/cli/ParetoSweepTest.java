@@ -155,7 +155,7 @@ class ParetoSweepTest {
     }
 
     @Test
-    void theDefaultSearcherWithSeveralObjectivesIsNsga2AndItRunsThroughTheEngine() throws Exception {
+    void nsga2RunsThroughTheEngine() throws Exception {
         Path space = tmp.resolve("default.json");
         Files.writeString(space, "{\"params\": {\"x0\": \"uniform[0:1]\", \"x1\": \"uniform[0:1]\"},"
                 + " \"trainable\": {\"type\": \"problem\", \"problem\": \"zdt2\"},"
@@ -164,6 +164,20 @@ class ParetoSweepTest {
         Cli dry = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "12", "--dry-run");
         assertTrue(dry.out().startsWith("sweep default: 12 trials, nsga2 search, objectives f1 (min), f2 (min)"), dry.out());
         Cli run = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "12", "--parallelism", "2");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(SparkTune.front(dir).orElseThrow().trials().size() >= 1);
+    }
+
+    @Test
+    void theDefaultSearcherWithSeveralObjectivesAndAConstraintIsAutoAndItsGpRunsThroughTheEngine() throws Exception {
+        Path space = tmp.resolve("auto.json");
+        Files.writeString(space, "{\"params\": {\"x0\": \"uniform[0:1]\", \"x1\": \"uniform[0:1]\"},"
+                + " \"trainable\": {\"type\": \"problem\", \"problem\": \"zdt2\"},"
+                + " \"objectives\": [{\"metric\": \"f1\"}, {\"metric\": \"f2\"}], \"constraints\": [{\"metric\": \"f1\", \"max\": 0.8}]}");
+        String dir = tmp.resolve("auto").toString();
+        Cli dry = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "10", "--dry-run");
+        assertTrue(dry.out().startsWith("sweep auto: 10 trials, auto search, objectives f1 (min), f2 (min) subject to f1<=0.8"), dry.out());
+        Cli run = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "10", "--parallelism", "2");
         assertEquals(0, run.exit(), run.err());
         assertTrue(SparkTune.front(dir).orElseThrow().trials().size() >= 1);
     }
