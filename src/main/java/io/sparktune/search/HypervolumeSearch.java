@@ -122,7 +122,7 @@ final class HypervolumeSearch {
     }
 
     /** The worst loss in each objective, plus a tenth of the range there (of its size, for a single point). */
-    static double[] reference(List<double[]> losses) {
+    private static double[] reference(List<double[]> losses) {
         int count = losses.get(0).length;
         double[] reference = new double[count];
         for (int m = 0; m < count; m++) {
