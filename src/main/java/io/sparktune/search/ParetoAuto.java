@@ -11,8 +11,8 @@ import java.util.List;
  * <ul>
  *   <li>three objectives or more: tpe (MOTPE), which led nsga2 and Optuna on DTLZ2 by far, where
  *       gp's Monte Carlo hypervolume in three dimensions costs too much per candidate to run;</li>
- *   <li>otherwise gp (expected hypervolume improvement) while it is affordable, which led on
- *       Branin-Currin and C2-DTLZ2, then nsga2: each gp suggestion fits one model per objective
+ *   <li>otherwise gp (expected hypervolume improvement) while it is affordable, which led on every
+ *       2-objective problem where it ran, then nsga2: each gp suggestion fits one model per objective
  *       and per constraint, at O(n³) each, where nsga2's cost stays flat, and nsga2 led tpe on ZDT2.</li>
  * </ul>
  * A sweep with one plain objective goes to the single-objective {@code auto}.
