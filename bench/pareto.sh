@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Final hypervolume of random, sobol and nsga2 on ZDT1, ZDT2, DTLZ2 (3 objectives), Branin-Currin and
+# Final hypervolume of random, sobol, nsga2, tpe and gp on ZDT1, ZDT2, DTLZ2 (3 objectives), Branin-Currin and
 # C2-DTLZ2, at parallelism 1 and 4, over seeds 1000..; bench/pareto_peer.py runs Optuna on the same.
 #   bench/pareto.sh                      20 seeds, every problem
 #   bench/pareto.sh --seeds 5 --problems zdt1 --searchers nsga2:population=40

@@ -58,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where a network or xgboost trainable's relative data paths are (trainable.data.dir).")
     String dataDir;
 
-    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, cmaes, nsga2 or auto (default: grid for all-list spaces, else auto; nsga2 with several objectives or constraints).")
+    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, cmaes, nsga2 or auto (default: grid for all-list spaces, else auto, which with several objectives or constraints runs gp, then nsga2 past 500 trials, or tpe with 3 objectives or more).")
     String searcher;
 
     @Option(names = "--scheduler", paramLabel = "TYPE",

@@ -14,6 +14,14 @@ public record Constraint(String metric, double min, double max) implements Seria
         return Math.max(0, min - value) + Math.max(0, value - max);
     }
 
+    /**
+     * How far {@code value} lies past its nearer bound: positive when it breaks one (then equal to
+     * {@link #violation}), negative by the room left when it keeps both.
+     */
+    public double margin(double value) {
+        return Math.max(min - value, value - max);
+    }
+
     /** As the CLI's flag writes it: {@code memory_mb<=2048}, {@code recall>=0.9}, or both. */
     public String label() {
         String lower = Double.isInfinite(min) ? "" : metric + ">=" + number(min);

@@ -91,6 +91,16 @@ public record Goals(List<Objective> objectives, List<Constraint> constraints) im
         return broken.isEmpty() ? Feasibility.FEASIBLE : new Feasibility(violation, String.join(", ", broken));
     }
 
+    /** Each constraint's {@link Constraint#margin} in the result, NaN where its metric is missing. */
+    public double[] margins(TrialResult result) {
+        double[] margins = new double[constraints.size()];
+        for (int i = 0; i < margins.length; i++) {
+            Double value = result.metrics().get(constraints.get(i).metric());
+            margins[i] = value == null ? Double.NaN : constraints.get(i).margin(value);
+        }
+        return margins;
+    }
+
     /** For messages and headers: {@code val_accuracy (max), latency_ms (min)}. */
     public String label() {
         return String.join(", ", objectives.stream().map(o -> o.metric() + " (" + o.mode().label() + ")").toList());

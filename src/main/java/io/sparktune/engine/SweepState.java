@@ -133,7 +133,7 @@ final class SweepState {
     /** What a searcher learns from a result: every objective's loss and the constraints' violation; empty without every objective. */
     private Optional<Observation> observation(TrialResult result) {
         return goals.losses(result).map(losses -> new Observation(result.id(), result.config(), losses[0], result.status(),
-                result.steps(), losses, goals.feasibility(result).violation()));
+                result.steps(), losses, goals.feasibility(result).violation(), goals.margins(result)));
     }
 
     History history() {

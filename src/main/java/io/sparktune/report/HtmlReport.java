@@ -183,7 +183,7 @@ public final class HtmlReport {
         fact(dl, "directory", data.dir());
         fact(dl, "trainable", spec.path("trainable").toString());
         fact(dl, "searcher", spec.has("searcher") ? spec.get("searcher").toString()
-                : Searchers.defaultFor(SpaceParser.parse(spec.get("params"), "params"), data.sweep().goals()) + " (the default for this space)");
+                : Searchers.defaultFor(SpaceParser.parse(spec.get("params"), "params")) + " (the default for this space)");
         fact(dl, "scheduler", spec.path("scheduler").isMissingNode() ? "fifo" : spec.path("scheduler").toString());
         fact(dl, "resources", spec.path("resources").isMissingNode() ? "1 cpu per trial" : spec.path("resources").toString());
         fact(dl, "master seed", data.sweep().masterSeed());

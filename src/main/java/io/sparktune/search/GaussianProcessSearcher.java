@@ -22,6 +22,9 @@ import java.util.SplittableRandom;
  * shrinks the variance around them and lifts the mean a little, so parallel slots spread out instead
  * of all taking the same optimum.
  *
+ * <p>With several objectives or constraints the acquisition is expected hypervolume improvement
+ * instead, see {@link HypervolumeSearch}.
+ *
  * <p>Everything random is seeded from (seed, history): the subsets a large history is fitted and
  * conditioned on from the number of observations, each suggestion from its trial id. Asking for two
  * configs at once therefore gives the same two as asking twice while nothing finishes.
@@ -80,12 +83,19 @@ final class GaussianProcessSearcher implements Searcher {
         List<Config> pending = new ArrayList<>(history.pending());
         List<Config> out = new ArrayList<>(count);
         GaussianProcess fitted = null;
+        HypervolumeSearch pareto = null;
         for (int i = 0; i < count; i++) {
             int trial = history.created() + i;
             Config next;
             // Results carried over from another sweep stand in for design points.
             if (trial + history.imported() < initial || observations.size() < 2) {
                 next = design.pointAt(trial);
+            } else if (HypervolumeSearch.serves(observations)) {
+                if (pareto == null) {
+                    pareto = new HypervolumeSearch(encoding, seed, observations, trainingSet.select(observations, subsetRandom(observations)));
+                }
+                double[] point = pareto.next(pending, trial);
+                next = point == null ? design.pointAt(trial) : encoding.decode(point);
             } else {
                 if (fitted == null) {
                     fitted = fit(observations);

@@ -18,14 +18,20 @@ public sealed interface SearcherSpec {
     /** A searcher for one run of the sweep over {@code space}, the space this spec was validated against. */
     Searcher create(Space space, long seed);
 
-    /** The searchers that take no options; auto is gp with its defaults while it fits, tpe with its defaults beyond. */
+    /**
+     * The searchers that take no options; auto is gp with its defaults while it fits, tpe with its defaults beyond, and with
+     * several objectives or constraints gp, nsga2 or tpe (see {@link ParetoAuto}).
+     */
     enum Optionless implements SearcherSpec {
         GRID(GridSearcher::new),
         RANDOM(RandomSearcher::new),
         SOBOL(SobolSearcher::new),
         CMAES(CmaEsSearcher::new),
-        AUTO((space, seed) -> new AutoSearcher(GpOptions.defaults(space).create(space, seed),
-                TpeOptions.DEFAULTS.create(space, seed), space.dimensions().size()));
+        AUTO((space, seed) -> new ParetoAuto(new AutoSearcher(GpOptions.defaults(space).create(space, seed),
+                TpeOptions.DEFAULTS.create(space, seed), space.dimensions().size()),
+                GpOptions.defaults(space).create(space, seed), TpeOptions.DEFAULTS.create(space, seed),
+                new Nsga2Searcher(space, seed, Nsga2Searcher.DEFAULT_POPULATION),
+                space.dimensions().size()));
 
         private final BiFunction<Space, Long, Searcher> maker;
 

@@ -11,8 +11,8 @@ import java.util.Locale;
 /** The searchers a spec can name, and the one place that reads their options: {@link #validate} makes a {@link SearcherSpec}. */
 public final class Searchers {
     private static final List<String> TYPES = List.of("grid", "random", "sobol", "tpe", "gp", "cmaes", "nsga2", "auto");
-    /** The searchers that serve several objectives and constraints: nsga2, and those that never read results. */
-    private static final List<String> ANY_GOALS = List.of("nsga2", "grid", "random", "sobol");
+    /** The searchers that serve several objectives and constraints: auto, nsga2, gp, tpe, and those that never read results. */
+    private static final List<String> ANY_GOALS = List.of("auto", "nsga2", "gp", "tpe", "grid", "random", "sobol");
 
     private Searchers() {
     }
@@ -24,11 +24,6 @@ public final class Searchers {
     /** The type a spec gets when it names none: a grid for spaces of lists, {@code auto} otherwise. */
     public static String defaultFor(Space space) {
         return space.isFinite() ? "grid" : "auto";
-    }
-
-    /** As {@link #defaultFor(Space)}, but nsga2 where the goals are more than one plain objective, which auto cannot serve. */
-    public static String defaultFor(Space space, Goals goals) {
-        return goals.single() || space.isFinite() ? defaultFor(space) : "nsga2";
     }
 
     /** Refuses a searcher that would optimise the first objective alone, ignoring the others or the constraints. */

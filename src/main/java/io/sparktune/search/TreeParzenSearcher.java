@@ -19,6 +19,8 @@ import java.util.SplittableRandom;
  * fits a Parzen estimator to each, draws candidates from the good one and keeps the candidate with
  * the highest ratio of good to bad density.
  *
+ * <p>With several objectives or constraints the split is MOTPE's and c-TPE's, see {@link SplitOrder}.
+ *
  * <p>Trials that run now count as the worst results (the constant liar): they join the bad group,
  * so parallel slots are pushed away from configs already being tried.
  */
@@ -52,7 +54,7 @@ final class TreeParzenSearcher implements Searcher {
         return true;
     }
 
-    /** A trial as the estimator sees it: its place in time, its loss (infinite while pending), its point. */
+    /** A trial as the estimator sees it: its place in time, its {@link SplitOrder} key (infinite while pending), its point. */
     private record Entry(int order, double loss, double[] point) {
     }
 
@@ -60,8 +62,10 @@ final class TreeParzenSearcher implements Searcher {
     public List<Config> suggest(int count, History history) {
         List<Observation> observations = history.observations();
         List<Entry> entries = new ArrayList<>(observations.size() + history.pending().size() + count);
-        for (Observation o : observations) {
-            entries.add(new Entry(o.trialId(), o.loss(), encoding.encode(o.config())));
+        double[] keys = SplitOrder.keys(observations, MAX_GOOD);
+        for (int i = 0; i < keys.length; i++) {
+            Observation o = observations.get(i);
+            entries.add(new Entry(o.trialId(), keys[i], encoding.encode(o.config())));
         }
         Set<Config> taken = new HashSet<>();
         observations.forEach(o -> taken.add(o.config()));

@@ -162,7 +162,7 @@ public final class SpecParser {
 
         TrainableSpec trainable = Trainables.validate(plugin(root, "trainable", null), space, "trainable");
 
-        PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space, goals));
+        PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space));
         Map<String, Object> searcherOptions = new LinkedHashMap<>(searcherWithSeed.options());
         OptionalLong seed = OptionalLong.empty();
         if (searcherOptions.containsKey("seed")) {

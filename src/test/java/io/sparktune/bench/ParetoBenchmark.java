@@ -34,7 +34,7 @@ import java.util.concurrent.Future;
  * 4, as BoTorch's tutorial).
  *
  * <pre>
- *   bench/pareto.sh [--seeds 20] [--from 1000] [--threads 2] [--searchers random,sobol,nsga2] [--problems zdt1,dtlz2] [--parallel 1,4]
+ *   bench/pareto.sh [--seeds 20] [--from 1000] [--threads 2] [--searchers random,sobol,nsga2,tpe,gp] [--problems zdt1,dtlz2] [--parallel 1,4]
  * </pre>
  */
 public final class ParetoBenchmark {
@@ -74,7 +74,7 @@ public final class ParetoBenchmark {
         int seeds = 20;
         long from = 1000;
         int threads = 2;
-        List<String> searchers = List.of("random", "sobol", "nsga2");
+        List<String> searchers = List.of("random", "sobol", "nsga2", "tpe", "gp");
         List<String> problems = PROBLEMS.stream().map(Problem::name).toList();
         List<Integer> parallel = List.of(1, 4);
         for (int i = 0; i < args.length; i += 2) {
@@ -146,7 +146,8 @@ public final class ParetoBenchmark {
                 }
                 history.finished(first + i);
                 if (searcher.learns()) {
-                    history.observe(new Observation(first + i, config, losses[0], TrialStatus.COMPLETED, 1, losses, violation));
+                    history.observe(new Observation(first + i, config, losses[0], TrialStatus.COMPLETED, 1, losses, violation,
+                            goals.margins(result)));
                 }
             }
             batch = parallelism;

@@ -154,17 +154,32 @@ class ParetoSweepTest {
         assertEquals(infeasible, marked.split("<circle", -1).length - 1, "one hollow circle per infeasible trial");
     }
 
-    @Test
-    void theDefaultSearcherWithSeveralObjectivesIsNsga2AndItRunsThroughTheEngine() throws Exception {
-        Path space = tmp.resolve("default.json");
+    /**
+     * Runs a 10-trial, 2-slot sweep of zdt2 in x0, x1 with objectives f1 and f2 and the rest of the spec
+     * {@code extra}, after checking the first line of its dry run; the sweep must exit 0 with a front.
+     */
+    private void runsThroughTheEngine(String name, String extra, String dryRunStart) throws Exception {
+        Path space = tmp.resolve(name + ".json");
         Files.writeString(space, "{\"params\": {\"x0\": \"uniform[0:1]\", \"x1\": \"uniform[0:1]\"},"
                 + " \"trainable\": {\"type\": \"problem\", \"problem\": \"zdt2\"},"
-                + " \"objectives\": [{\"metric\": \"f1\"}, {\"metric\": \"f2\"}], \"searcher\": {\"type\": \"nsga2\", \"population\": 4}}");
-        String dir = tmp.resolve("nsga2").toString();
-        Cli dry = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "12", "--dry-run");
-        assertTrue(dry.out().startsWith("sweep default: 12 trials, nsga2 search, objectives f1 (min), f2 (min)"), dry.out());
-        Cli run = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "12", "--parallelism", "2");
+                + " \"objectives\": [{\"metric\": \"f1\"}, {\"metric\": \"f2\"}]" + extra + "}");
+        String dir = tmp.resolve(name).toString();
+        Cli dry = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "10", "--dry-run");
+        assertTrue(dry.out().startsWith(dryRunStart), dry.out());
+        Cli run = Cli.run("run", "--space", space.toString(), "--out", dir, "--max-trials", "10", "--parallelism", "2");
         assertEquals(0, run.exit(), run.err());
         assertTrue(SparkTune.front(dir).orElseThrow().trials().size() >= 1);
+    }
+
+    @Test
+    void nsga2RunsThroughTheEngine() throws Exception {
+        runsThroughTheEngine("nsga2", ", \"searcher\": {\"type\": \"nsga2\", \"population\": 4}",
+                "sweep nsga2: 10 trials, nsga2 search, objectives f1 (min), f2 (min)");
+    }
+
+    @Test
+    void theDefaultSearcherWithSeveralObjectivesAndAConstraintIsAutoAndItsGpRunsThroughTheEngine() throws Exception {
+        runsThroughTheEngine("auto", ", \"constraints\": [{\"metric\": \"f1\", \"max\": 0.8}]",
+                "sweep auto: 10 trials, auto search, objectives f1 (min), f2 (min) subject to f1<=0.8");
     }
 }

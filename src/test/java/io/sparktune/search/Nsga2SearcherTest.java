@@ -27,7 +27,7 @@ class Nsga2SearcherTest {
             history.started(id, c, true);
             history.finished(id);
             double[] losses = {c.getDouble("x0"), 1 - c.getDouble("x0") + c.getDouble("x1")};
-            history.observe(new Observation(id, c, losses[0], TrialStatus.COMPLETED, 1, losses, 0));
+            history.observe(new Observation(id, c, losses[0], TrialStatus.COMPLETED, 1, losses, 0, new double[0]));
         }
         return history;
     }

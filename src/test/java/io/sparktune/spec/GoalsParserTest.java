@@ -136,9 +136,9 @@ class GoalsParserTest {
     }
 
     @Test
-    void aLearningSearcherIsRefusedForSeveralObjectives() {
-        assertEquals("--searcher: searcher.type: tpe optimises one objective with no constraints; with several objectives use nsga2, grid, random, sobol",
-                problem(", \"objectives\": [{\"metric\": \"a\"}, {\"metric\": \"b\"}]", new Overrides().set(SpecFlag.SEARCHER, "tpe")));
+    void aSingleObjectiveSearcherIsRefusedForSeveralObjectives() {
+        assertEquals("--searcher: searcher.type: cmaes optimises one objective with no constraints; with several objectives use auto, nsga2, gp, tpe, grid, random, sobol",
+                problem(", \"objectives\": [{\"metric\": \"a\"}, {\"metric\": \"b\"}]", new Overrides().set(SpecFlag.SEARCHER, "cmaes")));
     }
 
     @Test

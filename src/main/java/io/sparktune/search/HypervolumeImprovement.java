@@ -1,0 +1,69 @@
+package io.sparktune.search;
+
+import io.sparktune.pareto.Hypervolume;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Expected hypervolume improvement by Monte Carlo: the mean, over fixed standard normal draws, of how
+ * much the volume that {@code front} dominates grows when a posterior draw of a new point's losses
+ * joins it. The objectives' posteriors are independent, as their models are. Reusing the same draws
+ * for every candidate (common random numbers, as BoTorch's fixed base samples) makes the estimate a
+ * smooth function of the candidate, so the acquisition search can compare close points.
+ */
+final class HypervolumeImprovement {
+    static final int DRAWS = 32;
+
+    private final List<double[]> front;
+    private final double[] reference;
+    private final double[][] draws;
+
+    HypervolumeImprovement(List<double[]> front, double[] reference, SplittableRandom random) {
+        this.front = front;
+        this.reference = reference;
+        this.draws = new double[DRAWS][reference.length];
+        for (double[] draw : draws) {
+            for (int j = 0; j < draw.length; j++) {
+                draw[j] = random.nextGaussian();
+            }
+        }
+    }
+
+    /** The expected improvement of a point whose losses have these posterior means and standard deviations. */
+    double expected(double[] mean, double[] sd) {
+        double sum = 0;
+        double[] y = new double[mean.length];
+        for (double[] draw : draws) {
+            for (int j = 0; j < y.length; j++) {
+                y[j] = mean[j] + sd[j] * draw[j];
+            }
+            sum += of(y);
+        }
+        return sum / DRAWS;
+    }
+
+    /**
+     * How much {@code y} adds: the box between it and the reference point, less the part of that box
+     * the front already dominates, which is the hypervolume of the front's points raised to y.
+     */
+    double of(double[] y) {
+        double box = 1;
+        for (int j = 0; j < y.length; j++) {
+            if (!(y[j] < reference[j])) {
+                return 0;
+            }
+            box *= reference[j] - y[j];
+        }
+        List<double[]> raised = new ArrayList<>(front.size());
+        for (double[] p : front) {
+            double[] r = new double[y.length];
+            for (int j = 0; j < y.length; j++) {
+                r[j] = Math.max(p[j], y[j]);
+            }
+            raised.add(r);
+        }
+        return Math.max(0, box - Hypervolume.of(raised, reference));
+    }
+}
