@@ -1,6 +1,7 @@
 package io.sparktune.engine;
 
 import io.sparktune.core.Trial;
+import io.sparktune.train.ClusterFaultException;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,8 +17,6 @@ import java.util.stream.Collectors;
  * run again once the cause is fixed, runs them then, and no trial is recorded as failed for it.
  */
 public final class TrialsLostException extends RuntimeException {
-    private static final Pattern CLASS_LOADING = Pattern.compile(
-            "(?:java\\.(?:lang|io)\\.)?(?:ClassNotFoundException|NoClassDefFoundError|InvalidClassException)[^\\n]*");
     /** What a trial's task throws when it cannot write its progress, rungs or checkpoints. */
     private static final Pattern STORE_FAULT = Pattern.compile("StoreUnavailableException: ([^\\n]*)");
 
@@ -29,7 +28,7 @@ public final class TrialsLostException extends RuntimeException {
         String text = String.valueOf(cause.getMessage());
         String which = (trials.size() == 1 ? "trial " : "trials ") + ids(trials);
         String stay = which + (trials.size() == 1 ? " stays" : " stay");
-        Matcher classLoading = CLASS_LOADING.matcher(text);
+        Matcher classLoading = ClusterFaultException.CLASS_LOADING.matcher(text);
         if (classLoading.find()) {
             return new TrialsLostException("executors cannot load the classes the trials need (" + classLoading.group().strip()
                     + "): ship tune.jar and the jars its trainables need to them (spark-submit's application jar, --jars or"

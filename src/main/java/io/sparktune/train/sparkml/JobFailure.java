@@ -3,12 +3,14 @@ package io.sparktune.train.sparkml;
 import io.sparktune.train.ClusterFaultException;
 import org.apache.spark.SparkException;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Whose fault a failed Spark job of a trial is. A task's own exception (a fit that rejects its params)
  * is the trial's: the trial is FAILED with it. A job that died with its executors, its shuffle files
- * or its SparkContext, or was cancelled from outside the trial, says nothing about the params: the
+ * or its SparkContext, was cancelled from outside the trial, or met a class its executors cannot load, says
+ * nothing about the params: the
  * trial is left for the next run ({@link ClusterFaultException}).
  */
 final class JobFailure {
@@ -29,13 +31,19 @@ final class JobFailure {
                 last = spark;
             }
         }
+        String message = String.valueOf(last.getMessage());
+        // The rest of the message is the driver's stack trace.
+        String first = message.lines().findFirst().orElse(message);
+        // A class the executors cannot load fails every trial alike, whichever way Spark reports it.
+        for (String words : List.of(root.toString(), first)) {
+            if (ClusterFaultException.CLASS_LOADING.matcher(words).find()) {
+                return new ClusterFaultException(words, failed);
+            }
+        }
         // The task's own exception, where Spark kept it (local mode, and when it deserialises on the driver).
         if (root instanceof Exception cause && !(cause instanceof SparkException)) {
             return cause;
         }
-        String message = String.valueOf(last.getMessage());
-        // The rest of the message is the driver's stack trace.
-        String first = message.lines().findFirst().orElse(message);
         if (CLUSTER_FAULT.matcher(first).find()) {
             return new ClusterFaultException(first, failed);
         }

@@ -40,6 +40,16 @@ class JobFailureTest {
     }
 
     @Test
+    void aClassTheExecutorsCannotLoadIsAClusterFaultNotTheTrials() {
+        SparkException failed = assertThrows(SparkException.class, () -> sc().parallelize(List.of(1, 2), 2).foreach(x -> {
+            Class.forName("com.example.NotShipped");
+        }));
+        Exception meaning = JobFailure.of(failed);
+        assertInstanceOf(ClusterFaultException.class, meaning, meaning.toString());
+        assertTrue(meaning.getMessage().contains("ClassNotFoundException: com.example.NotShipped"), meaning.getMessage());
+    }
+
+    @Test
     void aJobCancelledFromOutsideTheTrialIsAClusterFault() {
         SparkContext sc = TestSpark.session().sparkContext();
         String group = "job-failure-test-cancelled";
