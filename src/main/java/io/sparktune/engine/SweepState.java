@@ -7,6 +7,7 @@ import io.sparktune.core.Observation;
 import io.sparktune.core.Trial;
 import io.sparktune.core.TrialCounts;
 import io.sparktune.core.TrialResult;
+import io.sparktune.core.TrialStatus;
 import io.sparktune.pareto.ParetoFront;
 import io.sparktune.space.Space;
 import io.sparktune.store.JournalRecord;
@@ -19,7 +20,6 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -120,14 +120,24 @@ final class SweepState {
         if (keepObservations) {
             observation(result).ifPresent(history::observe);
         }
-        OptionalDouble value = objective.valueOf(result);
-        if (value.isPresent()) {
-            boolean feasible = goals.feasibility(result).feasible();
-            if (feasible && (best == null || objective.better(value.getAsDouble(), objective.valueOf(best).getAsDouble()))) {
-                best = result;
-            }
+        if (objective.valueOf(result).isPresent() && goals.feasibility(result).feasible() && (best == null || outranksBest(result))) {
+            best = result;
         }
         return true;
+    }
+
+    /**
+     * A completed trial outranks a stopped one whatever their values: a scheduler stopped that one at
+     * a lower fidelity (fewer epochs, rounds or rows), where its value is not comparable, and it saved
+     * no model. Among trials of the same kind, the better value wins.
+     */
+    private boolean outranksBest(TrialResult result) {
+        boolean completed = result.status() == TrialStatus.COMPLETED;
+        boolean bestCompleted = best.status() == TrialStatus.COMPLETED;
+        if (completed != bestCompleted) {
+            return completed;
+        }
+        return objective.better(objective.valueOf(result).getAsDouble(), objective.valueOf(best).getAsDouble());
     }
 
     /** What a searcher learns from a result: every objective's loss and the constraints' violation; empty without every objective. */
@@ -165,7 +175,10 @@ final class SweepState {
         return counts.failed();
     }
 
-    /** The feasible trial with the best value of the first objective. */
+    /**
+     * The feasible trial with the best value of the first objective, among the completed ones; a
+     * stopped trial only while none has completed.
+     */
     TrialResult best() {
         return best;
     }

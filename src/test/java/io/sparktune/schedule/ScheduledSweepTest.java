@@ -1,6 +1,7 @@
 package io.sparktune.schedule;
 
 import io.sparktune.api.RunOptions;
+import io.sparktune.api.BestTrial;
 import io.sparktune.api.SparkTune;
 import io.sparktune.cli.Main;
 import io.sparktune.core.TrialResult;
@@ -17,6 +18,7 @@ import io.sparktune.store.Rungs;
 import io.sparktune.store.SweepDirectory;
 import io.sparktune.testing.SweepFiles;
 import io.sparktune.testing.TestSpark;
+import io.sparktune.testing.TestTrainables;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,11 +28,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import static io.sparktune.testing.Spaces.classTrainable;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +100,28 @@ class ScheduledSweepTest {
             }
         }
         assertEquals(results.stream().filter(r -> r.steps() >= 3).count(), rungs.at(3).size());
+    }
+
+    @Test
+    void theBestIsTheBestCompletedTrialEvenWhenAStoppedOneEndedLower() throws Exception {
+        String out = tmp.resolve("asha-overfits").toString();
+        String json = "{\"params\": {\"x\": \"uniform[0:1]\"}, \"trainable\": " + classTrainable(TestTrainables.Overfits.class) + ","
+                + " \"searcher\": {\"type\": \"random\", \"seed\": 5},"
+                + " \"scheduler\": {\"type\": \"asha\", \"maxSteps\": 9, \"gracePeriod\": 1, \"reductionFactor\": 3},"
+                + " \"budget\": {\"maxTrials\": 12, \"parallelism\": 2}}";
+        SweepOutcome outcome = SparkTune.run(SpecParser.parse("test.json", json, "test", new Overrides()),
+                new RunOptions(out, null, Duration.ofSeconds(60), new PrintStream(console, true), 200));
+        assertEquals(ExitCode.COMPLETE, outcome.exitCode());
+        List<TrialResult> results = new SweepFiles(out).results();
+        TrialResult bestCompleted = results.stream().filter(r -> r.status() == TrialStatus.COMPLETED)
+                .min(java.util.Comparator.comparingDouble(r -> r.metrics().get("loss"))).orElseThrow();
+        assertTrue(results.stream().anyMatch(r -> r.status() == TrialStatus.STOPPED && r.metrics().get("loss") < bestCompleted.metrics().get("loss")),
+                "a stopped trial ended lower than every completed one: the case under test");
+        assertEquals(bestCompleted.id(), outcome.best().id());
+        BestTrial best = SparkTune.best(out).orElseThrow();
+        assertEquals(bestCompleted.id(), best.trialId());
+        assertEquals(String.valueOf(bestCompleted.id()), Files.readString(tmp.resolve("asha-overfits/best/model/model.txt")),
+                "best/model is the best trial's model");
     }
 
     @Test

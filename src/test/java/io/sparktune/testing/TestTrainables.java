@@ -5,6 +5,7 @@ import io.sparktune.train.Trainable;
 import io.sparktune.train.TrialContext;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -90,6 +91,25 @@ public final class TestTrainables {
                 Thread.sleep(10);
             }
             return Map.of("loss", config.getDouble("x", 0));
+        }
+    }
+
+    /**
+     * Overfits: loss = x + step over 9 steps, so every trial gets worse as it trains and one stopped
+     * early ends with a lower loss than any trained to the end. Saves {@code model.txt} (its trial id)
+     * once it has trained all 9 steps.
+     */
+    public static final class Overfits implements Trainable {
+        @Override
+        public Map<String, Double> train(Config config, TrialContext context) throws IOException {
+            double x = config.getDouble("x");
+            for (int step = 1; step <= 9; step++) {
+                if (!context.report(step, Map.of("loss", x + step))) {
+                    return Map.of("loss", x + step);
+                }
+            }
+            context.saveModelFile("model.txt", out -> out.write(String.valueOf(context.trialId()).getBytes(StandardCharsets.UTF_8)));
+            return Map.of("loss", x + 9);
         }
     }
 
