@@ -19,7 +19,7 @@ public final class ReferencePoint {
      */
     public static double[] beyondWorst(List<double[]> points, double margin) {
         double[] reference = new double[points.get(0).length];
-        List<double[]> finite = points.stream().filter(ReferencePoint::finite).toList();
+        List<double[]> finite = points.stream().filter(p -> Arrays.stream(p).allMatch(Double::isFinite)).toList();
         if (finite.isEmpty()) {
             Arrays.fill(reference, Double.POSITIVE_INFINITY);
             return reference;
@@ -31,14 +31,5 @@ public final class ReferencePoint {
             reference[k] = worst + Math.max(margin * (worst - best), 1e-9 * Math.max(1, Math.abs(worst)));
         }
         return reference;
-    }
-
-    private static boolean finite(double[] point) {
-        for (double v : point) {
-            if (!Double.isFinite(v)) {
-                return false;
-            }
-        }
-        return true;
     }
 }
