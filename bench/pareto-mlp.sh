@@ -3,7 +3,7 @@
 # against the network's weights (min), with full training and with MO-ASHA on the same trials; epochs
 # trained, wall time and the final front's hypervolume, then each front. Trains on a fixed subset of
 # Fashion-MNIST (bench/fmnist_subset.py) so that it ends in reasonable time on a loaded 2-core machine.
-#   bench/pareto-mlp.sh [--trials 24] [--epochs 9] [--seeds 3,4] [--train-rows 6000] [--validation-rows 2000] [--out DIR]
+#   bench/pareto-mlp.sh [--trials 24] [--epochs 9] [--seeds 3,4] [--schedules fifo,asha] [--train-rows 6000] [--validation-rows 2000] [--out DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 train_rows=6000

@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     String searcher;
 
     @Option(names = "--scheduler", paramLabel = "TYPE",
-            description = "fifo, asha, hyperband, median or pbt; its options come from the space file's scheduler (docs/schedulers.md). With several objectives they rank trials by Pareto rank, then crowding distance (MO-ASHA).")
+            description = "fifo, asha, hyperband, median or pbt; its options come from the space file's scheduler (docs/schedulers.md). With several objectives they rank trials by Pareto rank, then crowding distance, then hypervolume contribution (MO-ASHA).")
     String scheduler;
 
     @Option(names = "--max-trials", paramLabel = "N", description = "How many trials to run in all.")

@@ -30,6 +30,21 @@ public final class Hypervolume {
         return slice(inside, reference, reference.length);
     }
 
+    /**
+     * Each point's exclusive contribution: the volume that it alone dominates, which is the
+     * hypervolume of all the points less that of all but it (0 for a dominated or repeated point).
+     */
+    public static double[] contributions(List<double[]> points, double[] reference) {
+        double all = of(points, reference);
+        double[] contributions = new double[points.size()];
+        for (int i = 0; i < contributions.length; i++) {
+            List<double[]> others = new ArrayList<>(points);
+            others.remove(i);
+            contributions[i] = all - of(others, reference);
+        }
+        return contributions;
+    }
+
     private static boolean strictlyBelow(double[] p, double[] reference) {
         for (int i = 0; i < p.length; i++) {
             if (!(p[i] < reference[i])) {

@@ -5,6 +5,7 @@ import io.sparktune.core.Goals;
 import io.sparktune.core.Objective;
 import io.sparktune.core.TrialResult;
 import io.sparktune.pareto.Hypervolume;
+import io.sparktune.pareto.ReferencePoint;
 import io.sparktune.pareto.TrialRanks;
 import io.sparktune.store.JournalTrials;
 import io.sparktune.store.SweepDirectory;
@@ -119,13 +120,7 @@ final class ParetoPlots {
             return "<p class=\"note\">No feasible trial yet, so no hypervolume.</p>";
         }
         int m = goals.objectives().size();
-        double[] reference = new double[m];
-        for (int k = 0; k < m; k++) {
-            int objective = k;
-            double worst = feasible.stream().mapToDouble(l -> l[objective]).max().getAsDouble();
-            double best = feasible.stream().mapToDouble(l -> l[objective]).min().getAsDouble();
-            reference[k] = worst + Math.max(MARGIN * (worst - best), 1e-9 * Math.max(1, Math.abs(worst)));
-        }
+        double[] reference = ReferencePoint.beyondWorst(feasible, MARGIN);
         List<XyChart.Point> points = new ArrayList<>();
         List<Object> xs = new ArrayList<>();
         List<Object> ys = new ArrayList<>();

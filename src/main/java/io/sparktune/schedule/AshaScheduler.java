@@ -13,7 +13,7 @@ import java.util.List;
  * maxSteps. A trial that reaches a rung records its loss there and goes on only if it ranks in the
  * top 1/η of the records that were there when it arrived (the first to arrive always goes on). With
  * several objectives or constraints it records every loss and its violation, and ranks by Pareto
- * rank, then crowding distance: MO-ASHA (see {@link RungOrder}).
+ * rank, then crowding distance, then hypervolume contribution: MO-ASHA (see {@link RungOrder}).
  * Trial ids take brackets in turn, and a rung compares trials of one bracket only.
  */
 final class AshaScheduler implements Scheduler {

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * Population based training (Jaderberg et al.), synchronous, the driver side. The first round starts
  * the whole population (the sweep's trial budget) with a budget of {@code perturbationInterval}
  * steps. When a round ends, the paused trials are ranked by their rung records ({@link RungOrder}: by
- * loss, or by Pareto rank and then crowding distance with several objectives): each trial of the
+ * loss, or by Pareto rank, crowding distance and hypervolume contribution with several objectives): each trial of the
  * bottom {@code quantile} ends STOPPED and is replaced by a new trial that continues from a copy of
  * the checkpoint of a trial of the top quantile (exploit) with that trial's config perturbed
  * (explore); its lineage is recorded. Everyone then trains another interval, up to maxSteps, where

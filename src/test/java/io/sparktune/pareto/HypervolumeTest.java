@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +26,14 @@ class HypervolumeTest {
     @Test
     void pointsBeyondTheReferenceAddNothing() {
         assertEquals(1.0, Hypervolume.of(List.of(new double[] {2, 2}, new double[] {0, 4}, new double[] {3, 0}), new double[] {3, 3}), 1e-12);
+    }
+
+    @Test
+    void aPointsContributionIsTheVolumeThatOnlyItDominates() {
+        // (1, 2) alone dominates [1, 2) x [2, 3), (2, 1) alone [2, 3) x [1, 2); (2.5, 2.5) nothing of its own.
+        double[] contributions = Hypervolume.contributions(List.of(new double[] {1, 2}, new double[] {2, 1}, new double[] {2.5, 2.5}),
+                new double[] {3, 3});
+        assertArrayEquals(new double[] {1, 1, 0}, contributions, 1e-12);
     }
 
     @Test

@@ -320,6 +320,30 @@ class SchedulerRulesTest {
         assertEquals(Decision.STOP, moAsha(6, 1.5, 4.5, 0));
     }
 
+    private void recordFrontWithUnevenEnds() throws IOException {
+        // Front: trials 0 (1, 4), 1 (1.5, 2) and, once it reports, 2 (4, 1); 4 (4.5, 4.5) is dominated, 3 (5, 5) too.
+        // The rung's reference point is its worst losses plus 10% of their range: (5.4, 5.4).
+        rungs.record(1, 0, new double[]{1, 4}, 0);
+        rungs.record(1, 1, new double[]{1.5, 2}, 0);
+        rungs.record(1, 3, new double[]{5, 5}, 0);
+        rungs.record(1, 4, new double[]{4.5, 4.5}, 0);
+    }
+
+    @Test
+    void moAshaPromotesTheFrontsEndThatAddsMoreHypervolumeNotTheLowerTrialId() throws IOException {
+        recordFrontWithUnevenEnds();
+        // Of 5 records one goes on, and both ends have an infinite crowding distance. Trial 0 alone dominates
+        // (1.5 - 1) x (5.4 - 4) = 0.7, trial 2 alone (2 - 1) x (5.4 - 4) = 1.4: trial 2 goes on.
+        assertEquals(Decision.CONTINUE, moAsha(2, 4, 1, 0));
+    }
+
+    @Test
+    void aRungsOrderIsRankThenCrowdingThenHypervolumeContribution() throws IOException {
+        recordFrontWithUnevenEnds();
+        rungs.record(1, 2, new double[]{4, 1}, 0);
+        assertEquals(List.of(2, 0, 1, 4, 3), RungOrder.bestFirst(rungs.at(1)), "ends by contribution, then the interior, then ranks 2 and 3");
+    }
+
     @Test
     void moAshaRanksATrialThatBreaksAConstraintAfterEveryFeasibleOne() throws IOException {
         recordFront();
