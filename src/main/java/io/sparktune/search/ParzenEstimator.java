@@ -14,10 +14,10 @@ import java.util.SplittableRandom;
  * <p>Bandwidths differ per component and coordinate: each kernel is as wide as the larger gap to
  * its neighbours along that coordinate (Optuna's univariate rule, the prior's centre 0.5 counted as
  * a point), clipped to [max(1/100, 1/k^e), 1] for k kernels counting the prior once more, as
- * Optuna counts them, with e between 1 (Optuna's clip) and 2 as the caller chooses. Optuna's multivariate mode instead gives every kernel Scott's width
- * 0.2 n^(-1/(d+4)), which does not shrink where the good trials cluster; with neighbour widths (and
- * Optuna's 1/k clip) the median regret over 40 seeds fell by a factor of 1.6 on branin to 3.2
- * on rosenbrock4 (docs/searchers.md).
+ * Optuna counts them, with e between 1 (Optuna's clip) and 2 as the caller chooses. Optuna's
+ * multivariate mode instead gives every kernel Scott's width 0.2 n^(-1/(d+4)), which does not
+ * shrink where the good trials cluster; with neighbour widths (and Optuna's 1/k clip) the median
+ * regret over 40 seeds fell by a factor of 1.6 on branin to 3.2 on rosenbrock4 (docs/searchers.md).
  */
 final class ParzenEstimator {
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);

@@ -9,12 +9,11 @@ import io.sparktune.space.Space;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Multivariate tree-structured Parzen estimator, as Optuna's TPESampler with multivariate=True and
@@ -101,16 +100,27 @@ final class TreeParzenSearcher implements Searcher {
      * config does not count, as it ties with itself on any deterministic objective.
      */
     static double tiedShare(List<Observation> observations) {
-        Map<List<Double>, Set<Config>> configsByLosses = new HashMap<>();
-        for (Observation o : observations) {
-            configsByLosses.computeIfAbsent(lossesOf(o), losses -> new HashSet<>()).add(o.config());
+        // Trials whose losses all tie also tie on the first; without such a tie (any continuous
+        // response) a sort of plain doubles settles it, a third of the time of sorting the trials.
+        double[] first = observations.stream().mapToDouble(Observation::loss).sorted().toArray();
+        if (IntStream.range(1, first.length).noneMatch(i -> first[i] == first[i - 1])) {
+            return 0;
         }
-        long tied = observations.stream().filter(o -> configsByLosses.get(lossesOf(o)).size() > 1).count();
+        List<Observation> byLosses = new ArrayList<>(observations);
+        byLosses.sort((a, b) -> Arrays.compare(a.losses(), b.losses()));
+        int tied = 0;
+        int end;
+        for (int start = 0; start < byLosses.size(); start = end) {
+            end = start + 1;
+            while (end < byLosses.size() && Arrays.equals(byLosses.get(start).losses(), byLosses.get(end).losses())) {
+                end++;
+            }
+            // Only runs of equal losses hash their configs.
+            if (end - start > 1 && byLosses.subList(start, end).stream().map(Observation::config).distinct().count() > 1) {
+                tied += end - start;
+            }
+        }
         return observations.isEmpty() ? 0 : (double) tied / observations.size();
-    }
-
-    private static List<Double> lossesOf(Observation o) {
-        return Arrays.stream(o.losses()).boxed().toList();
     }
 
     private Config modelSuggestion(List<Entry> entries, Set<Config> taken, int trial, double clipExponent) {
