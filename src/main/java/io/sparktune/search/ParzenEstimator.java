@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
  *
  * <p>Bandwidths differ per component and coordinate: each kernel is as wide as the larger gap to
  * its neighbours along that coordinate (Optuna's univariate rule, the prior's centre 0.5 counted as
- * a point), clipped to [max(1/100, 1/k^2), 1] for k kernels counting the prior once more, as
- * Optuna counts them. Optuna's multivariate mode instead gives every kernel Scott's width
- * 0.2 n^(-1/(d+4)), which does not shrink where the good trials cluster; with neighbour widths (and
- * Optuna's 1/k clip) the median regret over 40 seeds fell by a factor of 1.6 on branin to 3.2
- * on rosenbrock4 (docs/searchers.md).
+ * a point), clipped to [max(1/100, 1/k^e), 1] for k kernels counting the prior once more, as
+ * Optuna counts them, with e between 1 (Optuna's clip) and 2 as the caller chooses. Optuna's
+ * multivariate mode instead gives every kernel Scott's width 0.2 n^(-1/(d+4)), which does not
+ * shrink where the good trials cluster; with neighbour widths (and Optuna's 1/k clip) the median
+ * regret over 40 seeds fell by a factor of 1.6 on branin to 3.2 on rosenbrock4 (docs/searchers.md).
  */
 final class ParzenEstimator {
     private static final double LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
@@ -36,9 +36,10 @@ final class ParzenEstimator {
 
     /**
      * @param points   the observations' canonical unit points
-     * @param weights  one weight per observation (the prior gets {@code priorWeight})
+     * @param weights       one weight per observation (the prior gets {@code priorWeight})
+     * @param clipExponent  e in the narrowest width 1/k^e, from 1 (Optuna's clip) to 2
      */
-    ParzenEstimator(UnitEncoding encoding, List<double[]> points, double[] weights, double priorWeight) {
+    ParzenEstimator(UnitEncoding encoding, List<double[]> points, double[] weights, double priorWeight, double clipExponent) {
         this.encoding = encoding;
         int n = points.size();
         int d = encoding.dimensions();
@@ -58,14 +59,14 @@ final class ParzenEstimator {
         centres[n] = prior;
         logWeights[n] = Math.log(priorWeight / total);
         this.sigmas = new double[components][d];
-        // The magic clip: no kernel narrower than 1/k^2 of the range for k kernels (Optuna: 1/k), and
-        // never narrower than 1/100, so a few clustered points cannot collapse the search onto them.
-        // Optuna's 1/k kept kernels at a fifth of the range while the good group had a few points,
-        // too wide to converge within 50 trials: on branin the median regret over 100 seeds went
-        // from 0.18 to 0.013, with levy6 and rosenbrock4 a little better and hartmann6 worse
-        // (0.084 to 0.19), still at or below Optuna's (docs/searchers.md).
+        // The magic clip: no kernel narrower than 1/k^e of the range for k kernels (Optuna: e = 1),
+        // and never narrower than 1/100, so a few clustered points cannot collapse the search onto
+        // them. Optuna's 1/k kept kernels at a fifth of the range while the good group had a few
+        // points, too wide to converge within 50 trials: with e = 2 the median regret on branin over
+        // 100 seeds went from 0.18 to 0.013, with levy6 and rosenbrock4 a little better and
+        // hartmann6 worse (0.084 to 0.19), still at or below Optuna's (docs/searchers.md).
         double kernels = components + 1;
-        double floor = Math.max(1.0 / MAX_CLIP_KERNELS, 1.0 / (kernels * kernels));
+        double floor = Math.max(1.0 / MAX_CLIP_KERNELS, Math.pow(kernels, -clipExponent));
         for (int j = 0; j < d; j++) {
             if (!encoding.categorical(j)) {
                 neighbourWidths(j, floor);
