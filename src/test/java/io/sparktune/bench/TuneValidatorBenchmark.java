@@ -4,6 +4,7 @@ import io.sparktune.ml.ParamSpace;
 import io.sparktune.ml.TuneValidator;
 import io.sparktune.ml.TuneValidatorModel;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.RandomForestClassifier;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
@@ -43,8 +44,8 @@ import java.util.zip.GZIPInputStream;
  * spent fitting (the sum of trial durations over parallelism × wall; the rest is per-trial overhead,
  * the data's caching and the final refit).
  *
- * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --estimators lr,rf --classes 0,6 --fidelity auto} (asha's
- * {@code fidelityParam}: auto, rows, or an int param such as maxIter).
+ * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --first-seed 1 --estimators lr,rf,gbt --classes 0,6 --fidelity auto}
+ * (seeds first-seed to first-seed + seeds - 1; asha's {@code fidelityParam}: auto, rows, or an int param such as maxIter).
  */
 public final class TuneValidatorBenchmark {
     private static final int FOLDS = 3;
@@ -54,7 +55,7 @@ public final class TuneValidatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("--data", "../shared/datasets/fashion-mnist", "--rows", "2000",
-                "--seeds", "3", "--estimators", "lr,rf", "--classes", "0,6", "--fidelity", "auto"));
+                "--seeds", "3", "--first-seed", "1", "--estimators", "lr,rf", "--classes", "0,6", "--fidelity", "auto"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -71,9 +72,10 @@ public final class TuneValidatorBenchmark {
                 + ", 7x7 mean-pooled pixels (49 features), " + FOLDS + " folds");
         System.out.println("| estimator | seed | method | fits | best validation AUC | wall s | TuneValidator fits to reach the grid's best | trials' share of wall |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        int first = Integer.parseInt(options.get("--first-seed"));
         int seeds = Integer.parseInt(options.get("--seeds"));
         for (String estimator : options.get("--estimators").split(",")) {
-            for (int seed = 1; seed <= seeds; seed++) {
+            for (int seed = first; seed < first + seeds; seed++) {
                 run(estimator, seed, rows, options.get("--fidelity"));
             }
         }
@@ -94,12 +96,21 @@ public final class TuneValidatorBenchmark {
             grid = new ParamGridBuilder().addGrid(lr.regParam(), new double[] {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1})
                     .addGrid(lr.elasticNetParam(), new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}).build();
             space = new ParamSpace().logUniform(lr.regParam(), 1e-5, 1).uniform(lr.elasticNetParam(), 0, 1);
-        } else {
+        } else if (name.equals("gbt")) {
+            // maxIter is the number of trees: a fidelity whose fit cost grows with it (one tree after another).
+            GBTClassifier gbt = new GBTClassifier().setMaxIter(10).setSeed(seed);
+            estimator = gbt;
+            grid = new ParamGridBuilder().addGrid(gbt.maxDepth(), new int[] {2, 3, 4, 5, 6, 7})
+                    .addGrid(gbt.stepSize(), new double[] {0.05, 0.1, 0.2, 0.3, 0.5, 0.8}).build();
+            space = new ParamSpace().intRange(gbt.maxDepth(), 2, 7).uniform(gbt.stepSize(), 0.05, 0.8);
+        } else if (name.equals("rf")) {
             RandomForestClassifier rf = new RandomForestClassifier().setNumTrees(20).setSeed(seed);
             estimator = rf;
             grid = new ParamGridBuilder().addGrid(rf.maxDepth(), new int[] {2, 4, 6, 8, 10, 12})
                     .addGrid(rf.minInstancesPerNode(), new int[] {1, 2, 4, 8, 16, 32}).build();
             space = new ParamSpace().intRange(rf.maxDepth(), 2, 12).intRange(rf.minInstancesPerNode(), 1, 32);
+        } else {
+            throw new IllegalArgumentException("--estimators: unknown '" + name + "' (known: lr, rf, gbt)");
         }
         int n = grid.length;
 
