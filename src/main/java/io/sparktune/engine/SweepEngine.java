@@ -265,7 +265,7 @@ public final class SweepEngine {
             SparkContext sc = spark.get();
             LocalGpus gpus = LocalGpus.of(sc, spec.resources());
             parallelism = gpus.cap(budget.parallelismIfSet().orElse(Math.max(1, sc.defaultParallelism() / spec.resources().cpus())));
-            TrialRunner runner = gpus.assign(runner(spec.trainable().prepare(sc)));
+            TrialRunner runner = gpus.assign(runner(spec.trainable().prepare(sc, parallelism)));
             launcher = spec.trainable().runsOnDriver() ? new DriverThreads(runner) : new TrialLauncher(sc, runner, spec.resources());
             out.println("sweep " + spec.name() + ": " + total + " trials, " + parallelism + " at a time, "
                     + spec.searcher().type() + " search, results in " + dir.uri());

@@ -19,6 +19,7 @@ import io.sparktune.spec.Budget;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.train.sparkml.EstimatorParams;
 import io.sparktune.train.sparkml.EstimatorTrial;
+import io.sparktune.train.sparkml.FoldColumn;
 import io.sparktune.train.sparkml.Fidelity;
 import io.sparktune.train.sparkml.SharedData;
 import org.apache.hadoop.fs.FileUtil;
@@ -98,7 +99,7 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
                 + " (as CrossValidator's foldCol); unset: folds by a seeded hash of each row");
         trainRatio = new DoubleParam(this, "trainRatio", "the share of rows to train on, the rest validating (0 to 1); unset: numFolds");
         numTrials = new IntParam(this, "numTrials", "how many param combinations to try (>= 1)");
-        parallelism = new IntParam(this, "parallelism", "trials fitted at once (>= 1)");
+        parallelism = new IntParam(this, "parallelism", "fits at once, over trials and their folds (>= 1)");
         searcher = new Param<>(this, "searcher", "auto, tpe, gp, cmaes, random, sobol or grid");
         scheduler = new Param<>(this, "scheduler", "fifo, or asha or median to stop weak trials on a fraction of the rows");
         fidelityParam = new Param<>(this, "fidelityParam", "what asha's rungs scale: auto (numTrees of a forest, else maxIter where the"
@@ -253,9 +254,15 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
         if (!SCHEDULERS.contains(schedulerType)) {
             throw new IllegalArgumentException("scheduler: expected one of " + String.join(", ", SCHEDULERS) + ", got " + schedulerType);
         }
-        SharedData data = isSet(trainRatio) ? SharedData.split(dataset.toDF(), 0, 1 - checkedRatio())
-                : isSet(foldCol) ? SharedData.byColumn(dataset.toDF(), getOrDefault(foldCol), checkedFolds())
-                : SharedData.split(dataset.toDF(), checkedFolds(), 0);
+        int fitsAtOnce = checkedParallelism();
+        if (!isSet(trainRatio) && isSet(foldCol)) {
+            FoldColumn.problem(dataset.toDF(), getOrDefault(foldCol), checkedFolds()).ifPresent(problem -> {
+                throw new IllegalArgumentException("foldCol: " + problem);
+            });
+        }
+        SharedData data = isSet(trainRatio) ? SharedData.split(dataset.toDF(), 0, 1 - checkedRatio(), fitsAtOnce)
+                : isSet(foldCol) ? SharedData.byColumn(dataset.toDF(), getOrDefault(foldCol), checkedFolds(), fitsAtOnce)
+                : SharedData.split(dataset.toDF(), checkedFolds(), 0, fitsAtOnce);
         boolean temporary = !isSet(sweepDir);
         String dir = temporary ? temporaryDir() : getOrDefault(sweepDir);
         try {
@@ -317,6 +324,14 @@ public final class TuneValidator extends Estimator<TuneValidatorModel> implement
             throw new IllegalArgumentException("numFolds: expected 2 or more, got " + folds);
         }
         return folds;
+    }
+
+    private int checkedParallelism() {
+        int fits = (Integer) getOrDefault(parallelism);
+        if (fits < 1) {
+            throw new IllegalArgumentException("parallelism: expected 1 or more, got " + fits);
+        }
+        return fits;
     }
 
     private double checkedRatio() {

@@ -29,6 +29,15 @@ public interface TrainableSpec extends Serializable {
     }
 
     /**
+     * {@link #prepare(SparkContext)}, told how many trials the run keeps going at once: what the
+     * driver loop calls. A trainable whose trials share a limit with each other (the {@code sparkml}
+     * type's fits at once) sizes it here.
+     */
+    default Serializable prepare(SparkContext sc, int parallelism) throws IOException {
+        return prepare(sc);
+    }
+
+    /**
      * Resources (class-path names such as {@code native/lib/pytorch.properties}) whose jars the
      * executors need beside tune.jar. When SparkTune starts Spark for a cluster itself, it ships the
      * jars that hold them; under spark-submit the user's {@code --jars} decide.

@@ -1,9 +1,12 @@
 package io.sparktune.bench;
 
+import io.sparktune.api.SparkTune;
+import io.sparktune.cli.Main;
 import io.sparktune.ml.ParamSpace;
 import io.sparktune.ml.TuneValidator;
 import io.sparktune.ml.TuneValidatorModel;
 import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.RandomForestClassifier;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
@@ -41,10 +44,15 @@ import java.util.zip.GZIPInputStream;
  * local[2], parallelism 2. Prints a markdown row per run: best validation AUC, fits, wall time, how
  * many fits TuneValidator took to reach the grid's best, and the share of the wall time its trials
  * spent fitting (the sum of trial durations over parallelism × wall; the rest is per-trial overhead,
- * the data's caching and the final refit).
+ * the data's caching and the final refit). TuneValidator's searcher is its default, {@code auto} (the
+ * Gaussian process at this size). With {@code cli} among the methods (LR only), the same sweep also runs
+ * through the CLI, {@code tune run} with a {@code sparkml} space file, in this JVM and Spark session,
+ * on the rows written as Parquet with the same fold column ({@code "validation": {"folds": 3, "foldCol": "fold"}}).
  *
- * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --estimators lr,rf --classes 0,6 --fidelity auto} (asha's
- * {@code fidelityParam}: auto, rows, or an int param such as maxIter).
+ * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --first-seed 1 --estimators lr,rf,gbt --classes 0,6 --fidelity auto
+ * --methods cv,tvs,fifo,asha,split} (seeds first-seed to first-seed + seeds - 1; asha's {@code fidelityParam}: auto, rows,
+ * or an int param such as maxIter; methods: CrossValidator, TrainValidationSplit, TuneValidator with fifo, with asha,
+ * with a train ratio, and {@code cli}, the CLI's sparkml sweep beside them).
  */
 public final class TuneValidatorBenchmark {
     private static final int FOLDS = 3;
@@ -54,7 +62,8 @@ public final class TuneValidatorBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("--data", "../shared/datasets/fashion-mnist", "--rows", "2000",
-                "--seeds", "3", "--estimators", "lr,rf", "--classes", "0,6", "--fidelity", "auto"));
+                "--seeds", "3", "--first-seed", "1", "--estimators", "lr,rf", "--classes", "0,6", "--fidelity", "auto",
+                "--methods", "cv,tvs,fifo,asha,split"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -71,16 +80,17 @@ public final class TuneValidatorBenchmark {
                 + ", 7x7 mean-pooled pixels (49 features), " + FOLDS + " folds");
         System.out.println("| estimator | seed | method | fits | best validation AUC | wall s | TuneValidator fits to reach the grid's best | trials' share of wall |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        int first = Integer.parseInt(options.get("--first-seed"));
         int seeds = Integer.parseInt(options.get("--seeds"));
         for (String estimator : options.get("--estimators").split(",")) {
-            for (int seed = 1; seed <= seeds; seed++) {
-                run(estimator, seed, rows, options.get("--fidelity"));
+            for (int seed = first; seed < first + seeds; seed++) {
+                run(estimator, seed, rows, options.get("--fidelity"), List.of(options.get("--methods").split(",")));
             }
         }
         spark.stop();
     }
 
-    private static void run(String name, long seed, Dataset<Row> unmarked, String fidelity) {
+    private static void run(String name, long seed, Dataset<Row> unmarked, String fidelity, List<String> methods) throws IOException {
         // The same folds for both: CrossValidator's foldCol and TuneValidator's.
         Dataset<Row> rows = unmarked.withColumn("fold", functions.floor(functions.rand(seed).multiply(FOLDS)).cast("int")).cache();
         rows.count();
@@ -94,44 +104,98 @@ public final class TuneValidatorBenchmark {
             grid = new ParamGridBuilder().addGrid(lr.regParam(), new double[] {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1})
                     .addGrid(lr.elasticNetParam(), new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}).build();
             space = new ParamSpace().logUniform(lr.regParam(), 1e-5, 1).uniform(lr.elasticNetParam(), 0, 1);
-        } else {
+        } else if (name.equals("gbt")) {
+            // maxIter is the number of trees: a fidelity whose fit cost grows with it (one tree after another).
+            GBTClassifier gbt = new GBTClassifier().setMaxIter(10).setSeed(seed);
+            estimator = gbt;
+            grid = new ParamGridBuilder().addGrid(gbt.maxDepth(), new int[] {2, 3, 4, 5, 6, 7})
+                    .addGrid(gbt.stepSize(), new double[] {0.05, 0.1, 0.2, 0.3, 0.5, 0.8}).build();
+            space = new ParamSpace().intRange(gbt.maxDepth(), 2, 7).uniform(gbt.stepSize(), 0.05, 0.8);
+        } else if (name.equals("rf")) {
             RandomForestClassifier rf = new RandomForestClassifier().setNumTrees(20).setSeed(seed);
             estimator = rf;
             grid = new ParamGridBuilder().addGrid(rf.maxDepth(), new int[] {2, 4, 6, 8, 10, 12})
                     .addGrid(rf.minInstancesPerNode(), new int[] {1, 2, 4, 8, 16, 32}).build();
             space = new ParamSpace().intRange(rf.maxDepth(), 2, 12).intRange(rf.minInstancesPerNode(), 1, 32);
+        } else {
+            throw new IllegalArgumentException("--estimators: unknown '" + name + "' (known: lr, rf, gbt)");
         }
         int n = grid.length;
 
         long began = System.nanoTime();
-        CrossValidatorModel cv = new CrossValidator().setEstimator(estimator).setEvaluator(evaluator).setEstimatorParamMaps(grid)
-                .setNumFolds(FOLDS).setFoldCol("fold").setParallelism(2).setSeed(seed).fit(rows);
-        double cvBest = Arrays.stream(cv.avgMetrics()).max().orElseThrow();
-        row(name, seed, "CrossValidator grid", n * FOLDS, cvBest, seconds(began), "", "");
+        double cvBest = Double.NaN;
+        if (methods.contains("cv")) {
+            CrossValidatorModel cv = new CrossValidator().setEstimator(estimator).setEvaluator(evaluator).setEstimatorParamMaps(grid)
+                    .setNumFolds(FOLDS).setFoldCol("fold").setParallelism(2).setSeed(seed).fit(rows);
+            cvBest = Arrays.stream(cv.avgMetrics()).max().orElseThrow();
+            row(name, seed, "CrossValidator grid", n * FOLDS, cvBest, seconds(began), "", "");
+        }
 
-        began = System.nanoTime();
-        TrainValidationSplitModel tvs = new TrainValidationSplit().setEstimator(estimator).setEvaluator(evaluator)
-                .setEstimatorParamMaps(grid).setTrainRatio(0.75).setParallelism(2).setSeed(seed).fit(rows);
-        double tvsBest = Arrays.stream(tvs.validationMetrics()).max().orElseThrow();
-        row(name, seed, "TrainValidationSplit grid", n, tvsBest, seconds(began), "", "");
+        double tvsBest = Double.NaN;
+        if (methods.contains("tvs")) {
+            began = System.nanoTime();
+            TrainValidationSplitModel tvs = new TrainValidationSplit().setEstimator(estimator).setEvaluator(evaluator)
+                    .setEstimatorParamMaps(grid).setTrainRatio(0.75).setParallelism(2).setSeed(seed).fit(rows);
+            tvsBest = Arrays.stream(tvs.validationMetrics()).max().orElseThrow();
+            row(name, seed, "TrainValidationSplit grid", n, tvsBest, seconds(began), "", "");
+        }
 
         for (String scheduler : List.of("fifo", "asha")) {
+            if (!methods.contains(scheduler)) {
+                continue;
+            }
             began = System.nanoTime();
             TuneValidatorModel tv = new TuneValidator().setEstimator(estimator).setEvaluator(evaluator).setSpace(space)
                     .setNumFolds(FOLDS).setFoldCol("fold").setNumTrials(n).setParallelism(2).setScheduler(scheduler).setFidelityParam(fidelity).setSeed(seed).fit(rows);
             double wall = seconds(began);
             List<Row> trials = tv.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps", "duration_s").collectAsList();
-            double best = trials.stream().filter(r -> !r.isNullAt(1)).mapToDouble(r -> r.getDouble(1)).max().orElse(Double.NaN);
-            row(name, seed, "TuneValidator tpe " + scheduler, fits(trials), best, wall, reach(trials, cvBest, FOLDS), share(trials, wall));
+            row(name, seed, "TuneValidator auto " + scheduler, fits(trials), best(trials), wall, reach(trials, cvBest, FOLDS), share(trials, wall));
         }
-        began = System.nanoTime();
-        TuneValidatorModel split = new TuneValidator().setEstimator(estimator).setEvaluator(evaluator).setSpace(space)
-                .setTrainRatio(0.75).setNumTrials(n).setParallelism(2).setSeed(seed).fit(rows);
-        double wall = seconds(began);
-        List<Row> trials = split.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps", "duration_s").collectAsList();
-        double best = trials.stream().filter(r -> !r.isNullAt(1)).mapToDouble(r -> r.getDouble(1)).max().orElse(Double.NaN);
-        row(name, seed, "TuneValidator tpe, trainRatio 0.75", n, best, wall, reach(trials, tvsBest, 1), share(trials, wall));
+        if (methods.contains("split")) {
+            began = System.nanoTime();
+            TuneValidatorModel split = new TuneValidator().setEstimator(estimator).setEvaluator(evaluator).setSpace(space)
+                    .setTrainRatio(0.75).setNumTrials(n).setParallelism(2).setSeed(seed).fit(rows);
+            double wall = seconds(began);
+            List<Row> trials = split.trials().orderBy("trial_id").select("status", "areaUnderROC", "steps", "duration_s").collectAsList();
+            row(name, seed, "TuneValidator auto, trainRatio 0.75", n, best(trials), wall, reach(trials, tvsBest, 1), share(trials, wall));
+        }
+        if (methods.contains("cli") && name.equals("lr")) {
+            cli(seed, rows, n, cvBest);
+        }
         rows.unpersist();
+    }
+
+    /**
+     * The LR sweep of TuneValidator's fifo row through the CLI: {@code tune run --space FILE} with a
+     * {@code sparkml} trainable on the same rows (as Parquet, with the fold column), the same space,
+     * searcher, seed, folds, trials and parallelism. The wall time counts from the command's start:
+     * reading the Parquet, caching the folds, the sweep and its end (trials.parquet, the best).
+     */
+    private static void cli(long seed, Dataset<Row> rows, int n, double cvBest) throws IOException {
+        Path dir = Files.createTempDirectory("tunevalidator-cli");
+        String data = dir.resolve("train.parquet").toString();
+        rows.write().parquet(data);
+        Path space = dir.resolve("lr.json");
+        Files.writeString(space, "{\"metric\": \"areaUnderROC\", \"mode\": \"max\",\n"
+                + " \"params\": {\"regParam\": \"loguniform[1e-5:1]\", \"elasticNetParam\": \"uniform[0:1]\", \"maxIter\": 50},\n"
+                + " \"trainable\": {\"type\": \"sparkml\", \"estimator\": \"org.apache.spark.ml.classification.LogisticRegression\",\n"
+                + "  \"data\": {\"train\": \"" + data + "\", \"validation\": {\"folds\": " + FOLDS + ", \"foldCol\": \"fold\"}, \"features\": \"features\"},\n"
+                + "  \"evaluator\": {\"type\": \"BinaryClassificationEvaluator\"}},\n"
+                + " \"searcher\": {\"type\": \"auto\", \"seed\": " + seed + "}, \"budget\": {\"maxTrials\": " + n + ", \"parallelism\": 2}}\n");
+        String out = dir.resolve("sweep").toString();
+        long began = System.nanoTime();
+        int code = Main.run(new String[] {"run", "--space", space.toString(), "--out", out}, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), System.err);
+        double wall = seconds(began);
+        if (code != 0) {
+            throw new IllegalStateException("tune run exited " + code);
+        }
+        List<Row> trials = SparkTune.trials(rows.sparkSession(), out).orderBy("trial_id")
+                .select("status", "areaUnderROC", "steps", "duration_s").collectAsList();
+        row("lr", seed, "tune run, sparkml, auto fifo", fits(trials), best(trials), wall, reach(trials, cvBest, FOLDS), share(trials, wall));
+    }
+
+    private static double best(List<Row> trials) {
+        return trials.stream().filter(r -> !r.isNullAt(1)).mapToDouble(r -> r.getDouble(1)).max().orElse(Double.NaN);
     }
 
     /** Fits made: a trial fits once per fold at each fidelity step it reached (asha: steps 1, 3, 9). */
@@ -144,8 +208,11 @@ public final class TuneValidatorBenchmark {
         return fits;
     }
 
-    /** How many trials (in the order they started) it took to match the grid's best, as fits. */
+    /** How many trials (in the order they started) it took to match the grid's best (when the grid ran), as fits. */
     private static String reach(List<Row> trials, double target, int fitsPerTrial) {
+        if (Double.isNaN(target)) {
+            return "";
+        }
         for (int i = 0; i < trials.size(); i++) {
             if (!trials.get(i).isNullAt(1) && trials.get(i).getDouble(1) >= target) {
                 return fitsPerTrial * (i + 1) + " (trial " + (i + 1) + ")";

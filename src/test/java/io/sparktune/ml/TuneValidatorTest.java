@@ -148,6 +148,14 @@ class TuneValidatorTest {
     }
 
     @Test
+    void aFoldColumnThatLeavesAFoldEmptyIsRefused() {
+        Dataset<Row> marked = rows.withColumn("fold", functions.pmod(functions.monotonically_increasing_id(), functions.lit(2)).cast("int"));
+        TuneValidator tv = validator(new LogisticRegression()).setNumFolds(3).setFoldCol("fold");
+        assertEquals("foldCol: column 'fold' marks rows of only 2 of the 3 folds 0 to 2: each fold needs rows to validate on",
+                assertThrows(IllegalArgumentException.class, () -> tv.fit(marked)).getMessage());
+    }
+
+    @Test
     void ashaStopsSomeTrialsOnAFractionOfTheRows() {
         TuneValidatorModel model = validator(new LogisticRegression().setMaxIter(10)).setNumTrials(9).setParallelism(1)
                 .setTrainRatio(0.8).setScheduler("asha").setFidelityParam("rows").setSearcher("random").fit(rows);

@@ -10,16 +10,19 @@ import org.apache.spark.ml.evaluation.Evaluator;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLWritable;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
  * One trial that fits a Spark ML estimator, on the driver: fits it with the trial's params at each
  * fidelity step (on that fraction of every fold's training rows, or with that share of its iterations), evaluates on the fold's validation
- * rows and reports the mean; a scheduler may stop it between steps. A trial that finishes with one
+ * rows and reports the mean; a scheduler may stop it between steps. Its folds fit in parallel, in the
+ * run's {@link FitSlots}. A trial that finishes with one
  * fold saves its model with Spark ML's writer as {@code trials/<id>/model}. The {@code sparkml}
  * trainable and {@code TuneValidator} both run their trials as this.
  */
@@ -58,25 +61,32 @@ public final class EstimatorTrial implements Trainable {
 
     private Map<String, Double> fit(ParamMap trialParams, TrialContext context) throws Exception {
         Map<String, Double> metrics = Map.of();
-        Model<?> model = null;
+        List<Fitted> fitted = List.of();
         for (long step : fidelity.steps()) {
             ParamMap stepParams = fidelity.at(step, trialParams, estimator);
-            double[] values = new double[data.folds().size()];
-            for (int k = 0; k < values.length; k++) {
-                SharedData.Fold fold = data.folds().get(k);
-                model = (Model<?>) estimator.fit(fold.train(fidelity.rows(step)), stepParams);
-                values[k] = evaluator.evaluate(model.transform(fold.validation()));
+            double rows = fidelity.rows(step);
+            List<Callable<Fitted>> fits = new ArrayList<>();
+            for (SharedData.Fold fold : data.folds()) {
+                fits.add(() -> {
+                    Model<?> model = (Model<?>) estimator.fit(fold.train(rows), stepParams);
+                    return new Fitted(model, evaluator.evaluate(model.transform(fold.validation())));
+                });
             }
-            metrics = metrics(evaluator, values);
+            fitted = data.fits().all(fits);
+            metrics = metrics(evaluator, fitted.stream().mapToDouble(Fitted::metric).toArray());
             if (!context.report(step, metrics)) {
                 return metrics;
             }
         }
         // With folds, no one model stands for the trial.
-        if (data.folds().size() == 1 && model instanceof MLWritable writable) {
+        if (fitted.size() == 1 && fitted.get(0).model() instanceof MLWritable writable) {
             context.saveModelFolder(uri -> writable.write().save(uri));
         }
         return metrics;
+    }
+
+    /** One fold's model at one step, and its metric on the fold's validation rows. */
+    private record Fitted(Model<?> model, double metric) {
     }
 
     /** The name the evaluator's metric goes by: its {@code metricName}, else "metric". */

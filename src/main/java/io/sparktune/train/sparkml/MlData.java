@@ -13,17 +13,20 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code data} object of a {@code sparkml} trainable, validated:
- * {@code {"train": PATH, "validation": {"split": 0.2} | PATH | {"folds": 3}, "format": "parquet",
+ * {@code {"train": PATH, "validation": {"split": 0.2} | PATH | {"folds": 3} | {"folds": 3, "foldCol": "fold"}, "format": "parquet",
  * "label": "label", "features": "features" | ["a", "b"]}}. Paths are on any Hadoop file system; with
  * {@code "format": "table"} they are table names of the session's catalog (Hive).
  *
  * @param validation  a path or table held out as it is, or null
  * @param split       the fraction of {@code train} held out when {@code validation} is null and folds is 0
  * @param folds       k of k-fold cross-validation, or 0
+ * @param foldCol     with folds, a column of fold numbers 0 to k-1 that says which fold validates on each row
+ *                    (as {@code CrossValidator.setFoldCol}), or null: folds by a seeded hash of each row
  * @param features    one vector column, or numeric columns to assemble into one
  */
-public record MlData(String train, String validation, double split, int folds, Format format, String label,
+public record MlData(String train, String validation, double split, int folds, String foldCol, Format format, String label,
                      List<String> features) implements Serializable {
+    private static final Set<String> FOLD_KEYS = Set.of("folds", "foldCol");
     private static final Set<String> KEYS = new TreeSet<>(List.of("train", "validation", "format", "label", "features"));
 
     /** How the data is stored. */
@@ -50,6 +53,7 @@ public record MlData(String train, String validation, double split, int folds, F
         String validationPath = null;
         double split = 0;
         int folds = 0;
+        String foldCol = null;
         if (validation instanceof String) {
             validationPath = text(validation, path + ".validation");
         } else if (validation instanceof Map<?, ?> held && held.size() == 1 && held.get("split") instanceof Number n) {
@@ -57,17 +61,19 @@ public record MlData(String train, String validation, double split, int folds, F
             if (!(split > 0 && split < 1)) {
                 throw new InvalidInputException(null, path + ".validation.split", "expected a fraction between 0 and 1, got " + n);
             }
-        } else if (validation instanceof Map<?, ?> held && held.size() == 1 && held.get("folds") instanceof Number n) {
+        } else if (validation instanceof Map<?, ?> held && FOLD_KEYS.containsAll(held.keySet()) && held.get("folds") instanceof Number n) {
             if (!(n instanceof Long k) || k < 2 || k > 100) {
                 throw new InvalidInputException(null, path + ".validation.folds", "expected a whole number from 2 to 100, got " + n);
             }
             folds = (int) (long) k;
+            foldCol = held.containsKey("foldCol") ? column(held.get("foldCol"), path + ".validation.foldCol") : null;
         } else {
-            throw new InvalidInputException(null, path + ".validation", "expected a path, {\"split\": 0.2} or {\"folds\": 3}, got " + validation);
+            throw new InvalidInputException(null, path + ".validation", "expected a path, {\"split\": 0.2}, {\"folds\": 3} "
+                    + "or {\"folds\": 3, \"foldCol\": \"fold\"}, got " + validation);
         }
         Format format = format(map.get("format"), path + ".format");
         String label = map.containsKey("label") ? text(map.get("label"), path + ".label") : "label";
-        return new MlData(train, validationPath, split, folds, format, label, features(map.get("features"), path + ".features"));
+        return new MlData(train, validationPath, split, folds, foldCol, format, label, features(map.get("features"), path + ".features"));
     }
 
     private static Format format(Object given, String path) {
@@ -94,6 +100,13 @@ public record MlData(String train, String validation, double split, int folds, F
             return list.stream().map(String.class::cast).toList();
         }
         throw new InvalidInputException(null, path, "expected a vector column's name or a non-empty array of numeric column names, got " + value);
+    }
+
+    private static String column(Object value, String path) {
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw new InvalidInputException(null, path, "expected a column's name, got " + value);
+        }
+        return s;
     }
 
     private static String text(Object value, String path) {

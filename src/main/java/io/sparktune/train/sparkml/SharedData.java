@@ -1,5 +1,6 @@
 package io.sparktune.train.sparkml;
 
+import io.sparktune.core.InvalidInputException;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.Column;
@@ -23,11 +24,13 @@ import java.util.UUID;
  * A run's data, read once on the driver and cached, shared by every trial of the run: the training
  * and validation sets of each fold (one fold for a split or a validation path), with the label and
  * one features vector column, and a uniform random column that takes nested fractions of the
- * training rows for early stopping on the data fraction. It never leaves the driver: trials run there.
+ * training rows for early stopping on the data fraction; and the run's {@link FitSlots}. It never leaves
+ * the driver: trials run there.
  *
  * @param runId unique to this run in this Spark application, so trials' job groups never collide with another run's
+ * @param fits  the fits that may run at once, over all trials and their folds: the run's {@code parallelism}
  */
-public record SharedData(String runId, List<Fold> folds) implements Serializable {
+public record SharedData(String runId, List<Fold> folds, FitSlots fits) implements Serializable {
     /** Splits and fractions are fixed, so every trial of a sweep fits and validates on the same rows. */
     static final long SEED = 20_240_601L;
     public static final String FEATURES = "sparktune_features";
@@ -44,15 +47,28 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
     /**
      * Reads the data as {@code data} says, keeping the label as a double and the features as one
      * vector column named {@link #FEATURES} (or, without {@code assemble}, the feature columns as they
-     * are, for a pipeline that assembles them itself), then splits and caches it.
+     * are, for a pipeline that assembles them itself), and the fold column where {@code data} names one;
+     * then splits and caches it.
+     *
+     * @throws InvalidInputException when the fold column does not hold k folds
      */
-    public static SharedData read(SparkSession spark, MlData data, boolean assemble) throws IOException {
-        Dataset<Row> train = prepare(read(spark, data, data.train()), data, assemble);
+    public static SharedData read(SparkSession spark, MlData data, boolean assemble, int fitsAtOnce) throws IOException {
+        Dataset<Row> table = read(spark, data, data.train());
+        if (data.foldCol() != null) {
+            FoldColumn.problem(table, data.foldCol(), data.folds()).ifPresent(problem -> {
+                throw new InvalidInputException(data.train(), "trainable.data.validation.foldCol", problem);
+            });
+        }
+        Dataset<Row> train = prepare(table, data, assemble);
         if (data.validation() != null) {
             Dataset<Row> validation = cache(prepare(read(spark, data, data.validation()), data, assemble));
-            return new SharedData(UUID.randomUUID().toString(), List.of(new Fold(cache(withUniform(train)), validation)));
+            return new SharedData(UUID.randomUUID().toString(), List.of(new Fold(cache(withUniform(train)), validation)),
+                    new FitSlots(fitsAtOnce));
         }
-        return split(train, data.folds(), data.split());
+        if (data.foldCol() != null) {
+            return byColumn(train, data.foldCol(), data.folds(), fitsAtOnce);
+        }
+        return split(train, data.folds(), data.split(), fitsAtOnce);
     }
 
     /**
@@ -61,7 +77,7 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
      * fractions of the training rows it is in, follow from a hash of its values, so a rerun (a
      * resumed sweep) splits the same way however the rows are partitioned.
      */
-    public static SharedData split(Dataset<Row> rows, int folds, double heldOut) {
+    public static SharedData split(Dataset<Row> rows, int folds, double heldOut, int fitsAtOnce) {
         Dataset<Row> all = withUniform(rows);
         Column position = unit(rows, SEED + 1);
         List<Fold> made = new ArrayList<>();
@@ -74,21 +90,21 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
                 made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
             }
         }
-        return new SharedData(UUID.randomUUID().toString(), List.copyOf(made));
+        return new SharedData(UUID.randomUUID().toString(), List.copyOf(made), new FitSlots(fitsAtOnce));
     }
 
     /**
      * {@code rows} split into k folds by their values in {@code foldColumn}, 0 to k-1, as MLlib's
      * {@code CrossValidator.setFoldCol} splits them: fold i validates on the rows marked i.
      */
-    public static SharedData byColumn(Dataset<Row> rows, String foldColumn, int folds) {
+    public static SharedData byColumn(Dataset<Row> rows, String foldColumn, int folds, int fitsAtOnce) {
         Dataset<Row> all = withUniform(rows);
         List<Fold> made = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             Column held = all.col(foldColumn).equalTo(k);
             made.add(new Fold(cache(all.filter(functions.not(held))), cache(all.filter(held))));
         }
-        return new SharedData(UUID.randomUUID().toString(), List.copyOf(made));
+        return new SharedData(UUID.randomUUID().toString(), List.copyOf(made), new FitSlots(fitsAtOnce));
     }
 
     /** Frees the cached sets once the run is over. */
@@ -121,15 +137,18 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
         };
     }
 
-    /** The label as a double and one features vector, assembled from numeric columns when need be. */
+    /** The label as a double and one features vector, assembled from numeric columns when need be; the fold column as it is. */
     private static Dataset<Row> prepare(Dataset<Row> table, MlData data, boolean assemble) throws IOException {
         String where = data.train();
         StructField label = field(table, data.label(), where);
         if (!(label.dataType() instanceof NumericType)) {
             throw new IOException(where + ": label column '" + data.label() + "' is " + label.dataType().simpleString() + ", not numeric");
         }
+        List<Column> kept = new ArrayList<>(List.of(table.col(data.label()).cast("double").as(data.label())));
+        if (data.foldCol() != null) {
+            kept.add(table.col(data.foldCol()));
+        }
         if (!assemble) {
-            List<Column> kept = new ArrayList<>(List.of(table.col(data.label()).cast("double").as(data.label())));
             for (String column : data.features()) {
                 kept.add(table.col(field(table, column, where).name()));
             }
@@ -150,7 +169,8 @@ public record SharedData(String runId, List<Fold> folds) implements Serializable
             table = assembled;
             features = assembled.col(FEATURES);
         }
-        return table.select(table.col(data.label()).cast("double").as(data.label()), features.as(FEATURES));
+        kept.add(features.as(FEATURES));
+        return table.select(kept.toArray(new Column[0]));
     }
 
     private static boolean isVector(Dataset<Row> table, String column) {

@@ -27,10 +27,11 @@ record SparkMlOptions(String estimator, String pipeline, MlData data, EvaluatorS
         return true;
     }
 
+    /** The data, read once for the run, and {@code parallelism} fits at once over all trials and their folds. */
     @Override
-    public Serializable prepare(SparkContext sc) throws IOException {
+    public Serializable prepare(SparkContext sc, int parallelism) throws IOException {
         // The session of this SparkContext: the one the sweep runs in.
-        return SharedData.read(SparkSession.builder().getOrCreate(), data, pipeline == null);
+        return SharedData.read(SparkSession.builder().getOrCreate(), data, pipeline == null, parallelism);
     }
 
     /**

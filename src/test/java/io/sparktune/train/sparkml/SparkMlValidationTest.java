@@ -77,8 +77,15 @@ class SparkMlValidationTest {
 
     @Test
     void aValidationThatIsNeitherPathSplitNorFoldsIsRefused() {
-        assertEquals("s.json: trainable.data.validation: expected a path, {\"split\": 0.2} or {\"folds\": 3}, got {fold=3}",
+        assertEquals("s.json: trainable.data.validation: expected a path, {\"split\": 0.2}, {\"folds\": 3} "
+                + "or {\"folds\": 3, \"foldCol\": \"fold\"}, got {fold=3}",
                 refusal("{\"maxDepth\": [2]}", trainable(RF, "{\"train\": \"t\", \"validation\": {\"fold\": 3}}", EVALUATOR, "")));
+    }
+
+    @Test
+    void aFoldColumnThatIsNoNameIsRefused() {
+        assertEquals("s.json: trainable.data.validation.foldCol: expected a column's name, got 3",
+                refusal("{\"maxDepth\": [2]}", trainable(RF, "{\"train\": \"t\", \"validation\": {\"folds\": 3, \"foldCol\": 3}}", EVALUATOR, "")));
     }
 
     @Test
