@@ -35,6 +35,9 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
     static final long SEED = 20_240_601L;
     public static final String FEATURES = "sparktune_features";
     private static final String UNIFORM = "sparktune_u";
+    private static final String LABEL_KEY = "trainable.data.label";
+    private static final String FEATURES_KEY = "trainable.data.features";
+    private static final String FOLD_KEY = "trainable.data.validation.foldCol";
 
     /** One training set and the rows it is validated on. */
     public record Fold(Dataset<Row> train, Dataset<Row> validation) implements Serializable {
@@ -50,13 +53,14 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
      * are, for a pipeline that assembles them itself), and the fold column where {@code data} names one;
      * then splits and caches it.
      *
-     * @throws InvalidInputException when the fold column does not hold k folds
+     * @throws InvalidInputException when a named column is missing, the label or a feature to assemble
+     *     is not numeric, or the fold column does not hold k folds
      */
     public static SharedData read(SparkSession spark, MlData data, boolean assemble, int fitsAtOnce) throws IOException {
         Dataset<Row> table = read(spark, data, data.train());
         if (data.foldCol() != null) {
             FoldColumn.problem(table, data.foldCol(), data.folds()).ifPresent(problem -> {
-                throw new InvalidInputException(data.train(), "trainable.data.validation.foldCol", problem);
+                throw new InvalidInputException(data.train(), FOLD_KEY, problem);
             });
         }
         Dataset<Row> train = prepare(table, data, assemble);
@@ -138,11 +142,11 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
     }
 
     /** The label as a double and one features vector, assembled from numeric columns when need be; the fold column as it is. */
-    private static Dataset<Row> prepare(Dataset<Row> table, MlData data, boolean assemble) throws IOException {
+    private static Dataset<Row> prepare(Dataset<Row> table, MlData data, boolean assemble) {
         String where = data.train();
-        StructField label = field(table, data.label(), where);
+        StructField label = field(table, data.label(), where, LABEL_KEY);
         if (!(label.dataType() instanceof NumericType)) {
-            throw new IOException(where + ": label column '" + data.label() + "' is " + label.dataType().simpleString() + ", not numeric");
+            throw new InvalidInputException(where, LABEL_KEY, "column '" + data.label() + "' is " + label.dataType().simpleString() + ", not numeric");
         }
         List<Column> kept = new ArrayList<>(List.of(table.col(data.label()).cast("double").as(data.label())));
         if (data.foldCol() != null) {
@@ -150,7 +154,7 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
         }
         if (!assemble) {
             for (String column : data.features()) {
-                kept.add(table.col(field(table, column, where).name()));
+                kept.add(table.col(field(table, column, where, FEATURES_KEY).name()));
             }
             return table.select(kept.toArray(new Column[0]));
         }
@@ -159,9 +163,9 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
             features = table.col(data.features().get(0));
         } else {
             for (String column : data.features()) {
-                DataType type = field(table, column, where).dataType();
+                DataType type = field(table, column, where, FEATURES_KEY).dataType();
                 if (!(type instanceof NumericType)) {
-                    throw new IOException(where + ": feature column '" + column + "' is " + type.simpleString() + ", not numeric or a vector");
+                    throw new InvalidInputException(where, FEATURES_KEY, "column '" + column + "' is " + type.simpleString() + ", not numeric or a vector");
                 }
             }
             Dataset<Row> assembled = new VectorAssembler().setInputCols(data.features().toArray(new String[0]))
@@ -177,9 +181,9 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
         return Arrays.asList(table.columns()).contains(column) && table.schema().apply(column).dataType().sameType(SQLDataTypes.VectorType());
     }
 
-    private static StructField field(Dataset<Row> table, String column, String where) throws IOException {
+    private static StructField field(Dataset<Row> table, String column, String where, String key) {
         if (!Arrays.asList(table.columns()).contains(column)) {
-            throw new IOException(where + ": no column '" + column + "' (columns: " + String.join(", ", table.columns()) + ")");
+            throw new InvalidInputException(where, key, "no column '" + column + "' (columns: " + String.join(", ", table.columns()) + ")");
         }
         return table.schema().apply(column);
     }

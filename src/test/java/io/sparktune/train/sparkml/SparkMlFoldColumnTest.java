@@ -30,7 +30,10 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** The sparkml trainable's folds from a column of the data, {@code "validation": {"folds": 3, "foldCol": "fold"}}, on local[2]. */
+/**
+ * The sparkml trainable's columns on local[2]: folds from a column of the data ({@code "validation":
+ * {"folds": 3, "foldCol": "fold"}}), and the label and features checked against the table read.
+ */
 class SparkMlFoldColumnTest {
     @TempDir
     Path tmp;
@@ -69,6 +72,28 @@ class SparkMlFoldColumnTest {
                 .setEstimatorParamMaps(new ParamGridBuilder().addGrid(lr.regParam(), new double[] {0.01}).build())
                 .setNumFolds(3).setFoldCol("fold").fit(rows);
         assertEquals(grid.avgMetrics()[0], trial.metrics().get("areaUnderROC"), 1e-9, console.toString());
+    }
+
+    /** A table with three good folds, changed by {@code change}, written as Parquet; its path. */
+    private String foldedTable(java.util.function.UnaryOperator<Dataset<Row>> change) {
+        String path = tmp.resolve("changed.parquet").toString();
+        change.apply(TestSpark.session().read().parquet(table("fold", functions.pmod(functions.monotonically_increasing_id(), functions.lit(3))
+                .cast("int")))).write().parquet(path);
+        return path;
+    }
+
+    @Test
+    void aMissingLabelColumnIsRefusedNamingTheDataAndTheKey() {
+        String train = foldedTable(t -> t.withColumnRenamed("label", "y"));
+        assertEquals("DATA: trainable.data.label: no column 'label' (columns: a, b, y, fold)",
+                assertThrows(InvalidInputException.class, () -> run(train)).getMessage().replace(train, "DATA"));
+    }
+
+    @Test
+    void aFeatureColumnOfTextIsRefusedNamingTheDataAndTheKey() {
+        String train = foldedTable(t -> t.withColumn("b", functions.lit("text")));
+        assertEquals("DATA: trainable.data.features: column 'b' is string, not numeric or a vector",
+                assertThrows(InvalidInputException.class, () -> run(train)).getMessage().replace(train, "DATA"));
     }
 
     @Test
