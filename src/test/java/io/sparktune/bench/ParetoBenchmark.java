@@ -37,6 +37,7 @@ import java.util.concurrent.Future;
  * <pre>
  *   bench/pareto.sh [--seeds 20] [--from 1000] [--threads 2] [--searchers random,sobol,nsga2,tpe,gp] [--problems zdt1,dtlz2] [--parallel 1,4]
  *   bench/pareto.sh --time-suggestions 150 --searchers gp --problems zdt1   time of one suggest(q) per parallelism instead
+ *   --trace 25: also every 25 trials of every run, the seconds since it began and the hypervolume so far (as bench/pareto_peer.py --trace)
  * </pre>
  */
 public final class ParetoBenchmark {
@@ -80,6 +81,7 @@ public final class ParetoBenchmark {
         List<String> problems = PROBLEMS.stream().map(Problem::name).toList();
         List<Integer> parallel = List.of(1, 4);
         int timeAt = 0;
+        int trace = 0;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
@@ -88,6 +90,7 @@ public final class ParetoBenchmark {
                 case "--searchers" -> searchers = List.of(args[i + 1].split(","));
                 case "--problems" -> problems = List.of(args[i + 1].split(","));
                 case "--parallel" -> parallel = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+                case "--trace" -> trace = Integer.parseInt(args[i + 1]);
                 case "--time-suggestions" -> timeAt = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
@@ -107,6 +110,9 @@ public final class ParetoBenchmark {
             return;
         }
         System.out.printf(Locale.ROOT, "%d seeds from %d; %d threads%n%n", seeds, from, threads);
+        if (trace > 0) {
+            System.out.println("| trace | problem | searcher | parallelism | seed | trials | seconds | hypervolume so far |");
+        }
         System.out.println("| problem (budget) | searcher | parallelism | median hypervolume | 90% interval of the median | q25 | q75 |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -120,7 +126,8 @@ public final class ParetoBenchmark {
                         List<Future<Double>> runs = new ArrayList<>();
                         for (long seed = from; seed < from + seeds; seed++) {
                             long s = seed;
-                            runs.add(pool.submit(() -> run(problem, type, q, s)));
+                            int every = trace;
+                            runs.add(pool.submit(() -> run(problem, type, q, s, every)));
                         }
                         double[] volumes = new double[runs.size()];
                         for (int k = 0; k < volumes.length; k++) {
@@ -137,6 +144,12 @@ public final class ParetoBenchmark {
 
     /** One sweep of {@code budget} trials; its feasible trials' hypervolume against the problem's reference point. */
     public static double run(Problem problem, String type, int parallelism, long seed) {
+        return run(problem, type, parallelism, seed, 0);
+    }
+
+    /** As above; every {@code trace} trials (if positive) it prints the seconds since it began and the hypervolume so far. */
+    static double run(Problem problem, String type, int parallelism, long seed, int trace) {
+        long started = System.nanoTime();
         Space space = problem.space();
         Goals goals = problem.goals();
         Searcher searcher = Searchers.validate(SearcherBenchmark.spec(type), space, "searcher").create(space, seed);
@@ -153,6 +166,10 @@ public final class ParetoBenchmark {
                 double[] losses = observe(problem, goals, history, first + i, configs.get(i), seed, searcher.learns());
                 if (losses != null) {
                     feasible.add(losses);
+                }
+                if (trace > 0 && (first + i + 1) % trace == 0) {
+                    System.out.printf(Locale.ROOT, "| trace | %s | %s | %d | %d | %d | %.1f | %.4f |%n", problem.name(), type, parallelism, seed,
+                            first + i + 1, (System.nanoTime() - started) / 1e9, Hypervolume.of(feasible, problem.problem().reference()));
                 }
             }
             batch = parallelism;
