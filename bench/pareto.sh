@@ -4,7 +4,7 @@
 #   bench/pareto.sh                      20 seeds, every problem
 #   bench/pareto.sh --seeds 5 --problems zdt1 --searchers nsga2:population=40
 #   bench/pareto.sh --time-suggestions 150 --searchers gp --problems zdt1   milliseconds per suggest(q) instead
-#   --trace 25 also prints, every 25 trials of each run, its seconds so far and hypervolume (as pareto_peer.py --trace)
+#   --trace 25 also prints, every 25 trials of each run, its seconds so far (wall and CPU) and hypervolume (as pareto_peer.py --trace)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -o -q -B -DskipTests process-test-classes >&2

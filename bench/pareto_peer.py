@@ -7,7 +7,7 @@ Prints median, 90% bootstrap interval of the median and quartiles of the final f
 
     /usr/bin/python3 bench/pareto_peer.py [--seeds 20] [--problems zdt1,dtlz2] [--samplers nsga2,tpe,random] [--parallel 1,4]
 
---trace N also prints, every N trials of every run, the seconds since the run began and the hypervolume
+--trace N also prints, every N trials of every run, the seconds (wall and CPU) since the run began and the hypervolume
 so far, as bench/pareto.sh --trace N does: where a run that does not finish became slow, and how far it got.
 """
 import argparse
@@ -93,6 +93,7 @@ def sampler_for(name, seed, constrained):
 def run(problem, sampler_name, parallelism, seed, trace=0):
     objectives, constraint, dims, budget, reference = PROBLEMS[problem]
     started = time.monotonic()
+    started_cpu = time.process_time()
     study = optuna.create_study(directions=["minimize"] * len(reference),
                                 sampler=sampler_for(sampler_name, seed, constraint is not None))
     feasible = []
@@ -111,9 +112,9 @@ def run(problem, sampler_name, parallelism, seed, trace=0):
             study.tell(t, f)
             done += 1
             if trace and done % trace == 0:
-                print("| trace | %s | optuna %s | %d | %d | %d | %.1f | %.4f |" % (
+                print("| trace | %s | optuna %s | %d | %d | %d | %.1f | %.1f | %.4f |" % (
                     problem, sampler_name, parallelism, seed, done, time.monotonic() - started,
-                    hypervolume(feasible, reference)), flush=True)
+                    time.process_time() - started_cpu, hypervolume(feasible, reference)), flush=True)
         batch = parallelism
     return hypervolume(feasible, reference)
 
@@ -137,7 +138,7 @@ def main():
     warnings.filterwarnings("ignore")
     print("optuna %s, %d seeds from %d\n" % (optuna.__version__, args.seeds, args.start))
     if args.trace:
-        print("| trace | problem | sampler | parallelism | seed | trials | seconds | hypervolume so far |")
+        print("| trace | problem | sampler | parallelism | seed | trials | seconds | CPU seconds | hypervolume so far |")
     print("| problem (budget) | sampler | parallelism | median hypervolume | 90% interval of the median | q25 | q75 |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for problem in args.problems.split(","):
