@@ -1,15 +1,10 @@
 package io.sparktune.search;
 
-import io.sparktune.space.Parameter;
-import io.sparktune.space.Space;
-import io.sparktune.space.Uniform;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,11 +13,7 @@ class GaussianProcessTest {
 
     @Test
     void theInversesLowerTriangleIsHipparchusInverseToTheBit() {
-        List<Parameter> params = new ArrayList<>();
-        for (int j = 0; j < 4; j++) {
-            params.add(new Parameter("x" + j, new Uniform(0, 1)));
-        }
-        UnitEncoding encoding = new UnitEncoding(new Space(params));
+        UnitEncoding encoding = new UnitEncoding(Spaces.unitCube(4));
         SplittableRandom random = new SplittableRandom(11);
         // More than 64 points, so that Hipparchus stores the matrices in blocks, as in a real sweep.
         double[][] points = new double[90][4];
