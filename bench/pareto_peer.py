@@ -6,9 +6,13 @@ when the whole batch is done). Constraints as Optuna takes them: constraints_fun
 Prints median, 90% bootstrap interval of the median and quartiles of the final feasible hypervolume.
 
     /usr/bin/python3 bench/pareto_peer.py [--seeds 20] [--problems zdt1,dtlz2] [--samplers nsga2,tpe,random] [--parallel 1,4]
+
+--trace N also prints, every N trials of every run, the seconds (wall and CPU) since the run began and the hypervolume
+so far, as bench/pareto.sh --trace N does: where a run that does not finish became slow, and how far it got.
 """
 import argparse
 import math
+import time
 import warnings
 
 import numpy as np
@@ -86,8 +90,10 @@ def sampler_for(name, seed, constrained):
     return optuna.samplers.RandomSampler(seed=seed)
 
 
-def run(problem, sampler_name, parallelism, seed):
+def run(problem, sampler_name, parallelism, seed, trace=0):
     objectives, constraint, dims, budget, reference = PROBLEMS[problem]
+    started = time.monotonic()
+    started_cpu = time.process_time()
     study = optuna.create_study(directions=["minimize"] * len(reference),
                                 sampler=sampler_for(sampler_name, seed, constraint is not None))
     feasible = []
@@ -104,7 +110,11 @@ def run(problem, sampler_name, parallelism, seed):
             if c <= 0:
                 feasible.append(f)
             study.tell(t, f)
-        done += len(trials)
+            done += 1
+            if trace and done % trace == 0:
+                print("| trace | %s | optuna %s | %d | %d | %d | %.1f | %.1f | %.4f |" % (
+                    problem, sampler_name, parallelism, seed, done, time.monotonic() - started,
+                    time.process_time() - started_cpu, hypervolume(feasible, reference)), flush=True)
         batch = parallelism
     return hypervolume(feasible, reference)
 
@@ -122,16 +132,19 @@ def main():
     parser.add_argument("--problems", default=",".join(PROBLEMS))
     parser.add_argument("--samplers", default="random,nsga2,tpe")
     parser.add_argument("--parallel", default="1,4")
+    parser.add_argument("--trace", type=int, default=0)
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.WARNING)
     warnings.filterwarnings("ignore")
     print("optuna %s, %d seeds from %d\n" % (optuna.__version__, args.seeds, args.start))
+    if args.trace:
+        print("| trace | problem | sampler | parallelism | seed | trials | seconds | CPU seconds | hypervolume so far |")
     print("| problem (budget) | sampler | parallelism | median hypervolume | 90% interval of the median | q25 | q75 |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for problem in args.problems.split(","):
         for q in [int(p) for p in args.parallel.split(",")]:
             for name in args.samplers.split(","):
-                volumes = np.array([run(problem, name, q, seed) for seed in range(args.start, args.start + args.seeds)])
+                volumes = np.array([run(problem, name, q, seed, args.trace) for seed in range(args.start, args.start + args.seeds)])
                 low, high = median_interval(volumes)
                 print("| %s (%d) | optuna %s | %d | %.4f | %.4f–%.4f | %.4f | %.4f |" % (
                     problem, PROBLEMS[problem][3], name, q, np.median(volumes), low, high,

@@ -5,7 +5,6 @@ import org.hipparchus.linear.ArrayRealVector;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.DecompositionSolver;
 import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
 
 import java.util.Arrays;
 
@@ -86,9 +85,51 @@ final class GaussianProcess {
         return weights;
     }
 
-    /** K^-1, for the gradient of the likelihood. */
-    RealMatrix inverse() {
-        return solver.getInverse();
+    /**
+     * K^-1's lower triangle with its diagonal, row by row: all that the likelihood's gradient reads.
+     * It is what Hipparchus' solver gives against the identity, by the same operations in the same
+     * order, less those on the zeros of L^-1 and on the upper triangle: the same entries to the bit for
+     * a third of the work. The full solve took a third of a two-objective suggestion (docs/benchmarks.md).
+     */
+    double[][] inverseLower() {
+        int n = lower.length;
+        double[][] x = new double[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[i + 1];
+            x[i][i] = 1;
+        }
+        // L Y = I, so Y = L^-1, lower triangular.
+        for (int j = 0; j < n; j++) {
+            double[] xJ = x[j];
+            double lJJ = lower[j][j];
+            for (int k = 0; k <= j; k++) {
+                xJ[k] /= lJJ;
+            }
+            for (int i = j + 1; i < n; i++) {
+                double[] xI = x[i];
+                double lIJ = lower[i][j];
+                for (int k = 0; k <= j; k++) {
+                    xI[k] -= xJ[k] * lIJ;
+                }
+            }
+        }
+        // L' X = Y, so X = K^-1; row i's lower part needs only the lower parts of the rows below it.
+        for (int j = n - 1; j >= 0; j--) {
+            double[] xJ = x[j];
+            double[] lJ = lower[j];
+            double lJJ = lJ[j];
+            for (int k = 0; k <= j; k++) {
+                xJ[k] /= lJJ;
+            }
+            for (int i = 0; i < j; i++) {
+                double[] xI = x[i];
+                double lJI = lJ[i];
+                for (int k = 0; k <= i; k++) {
+                    xI[k] -= xJ[k] * lJI;
+                }
+            }
+        }
+        return x;
     }
 
     /** Posterior mean and variance of the latent function at x. */

@@ -12,6 +12,10 @@ import java.util.SplittableRandom;
  * joins it. The objectives' posteriors are independent, as their models are. Reusing the same draws
  * for every candidate (common random numbers, as BoTorch's fixed base samples) makes the estimate a
  * smooth function of the candidate, so the acquisition search can compare close points.
+ *
+ * <p>With two objectives each draw's improvement is read off the front's {@link Staircase}; with
+ * more it is a hypervolume of the front raised to the draw, skipped when a front point already
+ * dominates the draw, as it does for most draws at most candidates.
  */
 final class HypervolumeImprovement {
     static final int DRAWS = 32;
@@ -19,10 +23,12 @@ final class HypervolumeImprovement {
     private final List<double[]> front;
     private final double[] reference;
     private final double[][] draws;
+    private final Staircase staircase;
 
     HypervolumeImprovement(List<double[]> front, double[] reference, SplittableRandom random) {
         this.front = front;
         this.reference = reference;
+        this.staircase = reference.length == 2 ? new Staircase(front, reference) : null;
         this.draws = new double[DRAWS][reference.length];
         for (double[] draw : draws) {
             for (int j = 0; j < draw.length; j++) {
@@ -44,17 +50,27 @@ final class HypervolumeImprovement {
         return sum / DRAWS;
     }
 
-    /**
-     * How much {@code y} adds: the box between it and the reference point, less the part of that box
-     * the front already dominates, which is the hypervolume of the front's points raised to y.
-     */
+    /** How much {@code y} adds to the hypervolume the front dominates. */
     double of(double[] y) {
+        return staircase != null ? staircase.improvement(y) : raised(y);
+    }
+
+    /**
+     * The box between y and the reference point, less the part of that box the front already
+     * dominates, which is the hypervolume of the front's points raised to y.
+     */
+    double raised(double[] y) {
         double box = 1;
         for (int j = 0; j < y.length; j++) {
             if (!(y[j] < reference[j])) {
                 return 0;
             }
             box *= reference[j] - y[j];
+        }
+        for (double[] p : front) {
+            if (weaklyDominates(p, y)) {
+                return 0;
+            }
         }
         List<double[]> raised = new ArrayList<>(front.size());
         for (double[] p : front) {
@@ -65,5 +81,14 @@ final class HypervolumeImprovement {
             raised.add(r);
         }
         return Math.max(0, box - Hypervolume.of(raised, reference));
+    }
+
+    private static boolean weaklyDominates(double[] p, double[] y) {
+        for (int j = 0; j < y.length; j++) {
+            if (p[j] > y[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

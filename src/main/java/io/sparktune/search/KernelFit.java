@@ -2,7 +2,6 @@ package io.sparktune.search;
 
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.optim.InitialGuess;
 import org.hipparchus.optim.MaxEval;
 import org.hipparchus.optim.MaxIter;
@@ -136,15 +135,15 @@ final class KernelFit {
         int d = encoding.dimensions();
         MaternKernel kernel = gp.kernel();
         double[] alpha = gp.weights();
-        RealMatrix inverse = gp.inverse();
+        double[][] inverse = gp.inverseLower();
         double outputscaleTerm = 0;
         double trace = 0;
         for (int i = 0; i < n; i++) {
-            double wii = alpha[i] * alpha[i] - inverse.getEntry(i, i);
+            double wii = alpha[i] * alpha[i] - inverse[i][i];
             trace += wii;
             outputscaleTerm += 0.5 * wii * kernel.outputscale();
             for (int k = 0; k < i; k++) {
-                double w = alpha[i] * alpha[k] - inverse.getEntry(i, k);
+                double w = alpha[i] * alpha[k] - inverse[i][k];
                 double r2 = kernel.squaredDistance(points[i], points[k]);
                 outputscaleTerm += w * kernel.covarianceAt(r2);
                 double factor = w * kernel.lengthscaleFactorAt(r2);

@@ -16,11 +16,14 @@ import io.sparktune.space.Space;
 import io.sparktune.space.Uniform;
 import io.sparktune.train.problem.TestProblem;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +38,8 @@ import java.util.concurrent.Future;
  *
  * <pre>
  *   bench/pareto.sh [--seeds 20] [--from 1000] [--threads 2] [--searchers random,sobol,nsga2,tpe,gp] [--problems zdt1,dtlz2] [--parallel 1,4]
+ *   bench/pareto.sh --time-suggestions 150 --searchers gp --problems zdt1   time of one suggest(q) per parallelism instead
+ *   --trace 25: also every 25 trials of every run, the seconds (wall and CPU) since it began and the hypervolume so far (as bench/pareto_peer.py --trace)
  * </pre>
  */
 public final class ParetoBenchmark {
@@ -77,6 +82,8 @@ public final class ParetoBenchmark {
         List<String> searchers = List.of("random", "sobol", "nsga2", "tpe", "gp");
         List<String> problems = PROBLEMS.stream().map(Problem::name).toList();
         List<Integer> parallel = List.of(1, 4);
+        int timeAt = 0;
+        int trace = 0;
         for (int i = 0; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
@@ -85,10 +92,29 @@ public final class ParetoBenchmark {
                 case "--searchers" -> searchers = List.of(args[i + 1].split(","));
                 case "--problems" -> problems = List.of(args[i + 1].split(","));
                 case "--parallel" -> parallel = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
+                case "--trace" -> trace = Integer.parseInt(args[i + 1]);
+                case "--time-suggestions" -> timeAt = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
+        if (timeAt > 0) {
+            System.out.println("| problem | searcher | observations | q | median CPU ms per suggest(q) |");
+            System.out.println("| --- | --- | --- | --- | --- |");
+            for (Problem problem : PROBLEMS) {
+                if (problems.contains(problem.name())) {
+                    for (String type : searchers) {
+                        for (int q : parallel) {
+                            timeSuggestions(problem, type, timeAt, q);
+                        }
+                    }
+                }
+            }
+            return;
+        }
         System.out.printf(Locale.ROOT, "%d seeds from %d; %d threads%n%n", seeds, from, threads);
+        if (trace > 0) {
+            System.out.println("| trace | problem | searcher | parallelism | seed | trials | seconds | CPU seconds | hypervolume so far |");
+        }
         System.out.println("| problem (budget) | searcher | parallelism | median hypervolume | 90% interval of the median | q25 | q75 |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -102,7 +128,8 @@ public final class ParetoBenchmark {
                         List<Future<Double>> runs = new ArrayList<>();
                         for (long seed = from; seed < from + seeds; seed++) {
                             long s = seed;
-                            runs.add(pool.submit(() -> run(problem, type, q, s)));
+                            int every = trace;
+                            runs.add(pool.submit(() -> run(problem, type, q, s, every)));
                         }
                         double[] volumes = new double[runs.size()];
                         for (int k = 0; k < volumes.length; k++) {
@@ -119,6 +146,13 @@ public final class ParetoBenchmark {
 
     /** One sweep of {@code budget} trials; its feasible trials' hypervolume against the problem's reference point. */
     public static double run(Problem problem, String type, int parallelism, long seed) {
+        return run(problem, type, parallelism, seed, 0);
+    }
+
+    /** As above; every {@code trace} trials (if positive) it prints the seconds (wall, and CPU of its thread) since it began and the hypervolume so far. */
+    static double run(Problem problem, String type, int parallelism, long seed, int trace) {
+        long started = System.nanoTime();
+        long startedCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Space space = problem.space();
         Goals goals = problem.goals();
         Searcher searcher = Searchers.validate(SearcherBenchmark.spec(type), space, "searcher").create(space, seed);
@@ -132,27 +166,75 @@ public final class ParetoBenchmark {
                 history.started(first + i, configs.get(i), searcher.learns());
             }
             for (int i = 0; i < configs.size(); i++) {
-                Config config = configs.get(i);
-                double[] x = new double[problem.dims()];
-                for (int j = 0; j < x.length; j++) {
-                    x[j] = config.getDouble("x" + j);
-                }
-                Map<String, Double> metrics = problem.problem().evaluate(x);
-                TrialResult result = new TrialResult(first + i, config, seed, TrialStatus.COMPLETED, metrics, 1, 0, 0, "bench", null, 1);
-                double[] losses = goals.losses(result).orElseThrow();
-                double violation = goals.feasibility(result).violation();
-                if (violation == 0) {
+                double[] losses = observe(problem, goals, history, first + i, configs.get(i), seed, searcher.learns());
+                if (losses != null) {
                     feasible.add(losses);
                 }
-                history.finished(first + i);
-                if (searcher.learns()) {
-                    history.observe(new Observation(first + i, config, losses[0], TrialStatus.COMPLETED, 1, losses, violation,
-                            goals.margins(result)));
+                if (trace > 0 && (first + i + 1) % trace == 0) {
+                    System.out.printf(Locale.ROOT, "| trace | %s | %s | %d | %d | %d | %.1f | %.1f | %.4f |%n", problem.name(), type, parallelism, seed,
+                            first + i + 1, (System.nanoTime() - started) / 1e9,
+                            (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - startedCpu) / 1e9,
+                            Hypervolume.of(feasible, problem.problem().reference()));
                 }
             }
             batch = parallelism;
         }
         return Hypervolume.of(feasible, problem.problem().reference());
+    }
+
+    /** Evaluates a started trial and tells the history its result; its losses when it is feasible, else null. */
+    private static double[] observe(Problem problem, Goals goals, History history, int id, Config config, long seed, boolean learns) {
+        double[] x = new double[problem.dims()];
+        for (int j = 0; j < x.length; j++) {
+            x[j] = config.getDouble("x" + j);
+        }
+        Map<String, Double> metrics = problem.problem().evaluate(x);
+        TrialResult result = new TrialResult(id, config, seed, TrialStatus.COMPLETED, metrics, 1, 0, 0, "bench", null, 1);
+        double[] losses = goals.losses(result).orElseThrow();
+        double violation = goals.feasibility(result).violation();
+        history.finished(id);
+        if (learns) {
+            history.observe(new Observation(id, config, losses[0], TrialStatus.COMPLETED, 1, losses, violation, goals.margins(result)));
+        }
+        return violation == 0 ? losses : null;
+    }
+
+    /**
+     * Median CPU time of the calling thread over 5 calls of {@code suggest(q)} (a suggestion runs on
+     * that thread alone; wall time on a shared, loaded machine measures the load), after 3 to warm the JIT up, with {@code n}
+     * finished trials: a third at uniform random points, the rest at random points near the Pareto set
+     * (every coordinate but the first within 0.01 of its optimum, 0 for ZDT, 0.5 for DTLZ), so that the
+     * front holds about as many points as a run that has converged, as gp's do.
+     */
+    private static void timeSuggestions(Problem problem, String type, int n, int q) {
+        Space space = problem.space();
+        Goals goals = problem.goals();
+        History history = new History();
+        SplittableRandom random = new SplittableRandom(7);
+        double optimum = problem.problem() == TestProblem.ZDT1 || problem.problem() == TestProblem.ZDT2 ? 0 : 0.5;
+        for (int i = 0; i < n; i++) {
+            double[] u = random.doubles(problem.dims()).toArray();
+            if (i >= n / 3) {
+                for (int j = problem.problem().objectiveCount() - 1; j < u.length; j++) {
+                    u[j] = Math.min(1, Math.max(0, optimum + 0.02 * (u[j] - 0.5)));
+                }
+            }
+            Config config = space.fromUnit(u);
+            history.started(i, config, true);
+            observe(problem, goals, history, i, config, 7, true);
+        }
+        Searcher searcher = Searchers.validate(SearcherBenchmark.spec(type), space, "searcher").create(space, 1);
+        for (int warmUp = 0; warmUp < 3; warmUp++) {
+            searcher.suggest(q, history);
+        }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        double[] millis = new double[5];
+        for (int r = 0; r < millis.length; r++) {
+            long start = cpu.getCurrentThreadCpuTime();
+            searcher.suggest(q, history);
+            millis[r] = (cpu.getCurrentThreadCpuTime() - start) / 1e6;
+        }
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d | %.0f |%n", problem.name(), type, n, q, SearcherBenchmark.median(millis));
     }
 
     private static void print(Problem problem, String type, int parallelism, double[] volumes) {

@@ -2,6 +2,7 @@ package io.sparktune.search;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -40,5 +41,24 @@ class HypervolumeImprovementTest {
     void uncertaintyAboutADominatedPointGivesItSomeExpectedImprovement() {
         double expected = improvement().expected(new double[] {3, 3.5}, new double[] {1, 1});
         assertEquals(true, expected > 0, "a dominated mean with sd 1 can still improve; expected > 0, got " + expected);
+    }
+
+    @Test
+    void theStaircaseGivesWhatRaisingTheFrontGivesOnRandomFronts() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int round = 0; round < 2000; round++) {
+            List<double[]> front = new ArrayList<>();
+            int size = random.nextInt(30);
+            for (int i = 0; i < size; i++) {
+                // A coarse grid makes ties, duplicates and points on the reference's edges common.
+                front.add(new double[] {random.nextInt(12) / 2.0, random.nextInt(12) / 2.0});
+            }
+            HypervolumeImprovement improvement = new HypervolumeImprovement(front, REFERENCE, random.split());
+            double[] y = random.nextBoolean()
+                    ? new double[] {random.nextInt(12) / 2.0, random.nextInt(12) / 2.0}
+                    : new double[] {random.nextDouble(-1, 5), random.nextDouble(-1, 5)};
+            assertEquals(improvement.raised(y), new Staircase(front, REFERENCE).improvement(y), 1e-9,
+                    "the improvement of (" + y[0] + ", " + y[1] + ") on a front of " + size + " points");
+        }
     }
 }

@@ -1,12 +1,7 @@
 package io.sparktune.search;
 
-import io.sparktune.space.Parameter;
-import io.sparktune.space.Space;
-import io.sparktune.space.Uniform;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,11 +10,7 @@ class KernelFitTest {
 
     @Test
     void theLikelihoodGradientMatchesFiniteDifferences() {
-        List<Parameter> params = new ArrayList<>();
-        for (int j = 0; j < 3; j++) {
-            params.add(new Parameter("x" + j, new Uniform(0, 1)));
-        }
-        UnitEncoding encoding = new UnitEncoding(new Space(params));
+        UnitEncoding encoding = new UnitEncoding(Spaces.unitCube(3));
         SplittableRandom random = new SplittableRandom(3);
         double[][] points = new double[15][3];
         double[] values = new double[points.length];

@@ -9,11 +9,21 @@ import io.sparktune.space.Space;
 import io.sparktune.space.Uniform;
 import io.sparktune.train.function.BenchmarkFunction;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Spaces and objectives that the searcher tests share. */
 final class Spaces {
     private Spaces() {
+    }
+
+    /** x0 ... x(d-1), each uniform on [0, 1]. */
+    static Space unitCube(int d) {
+        List<Parameter> params = new ArrayList<>();
+        for (int j = 0; j < d; j++) {
+            params.add(new Parameter("x" + j, new Uniform(0, 1)));
+        }
+        return new Space(params);
     }
 
     static Space branin() {
