@@ -51,7 +51,11 @@ final class RungOrder {
         return order.stream().map(i -> candidates.get(i).id()).toList();
     }
 
-    /** Each candidate's exclusive hypervolume contribution to its own front. */
+    /**
+     * Each candidate's exclusive hypervolume contribution to its own front, measured only in fronts
+     * where two members share a crowding distance (the ends, at least, once a front has three): elsewhere
+     * crowding decides alone, and a rung decision is made at every trial's arrival.
+     */
     private static double[] contributions(Ranking ranking, List<Candidate> candidates) {
         double[] reference = ReferencePoint.beyondWorst(candidates.stream().map(Candidate::losses).toList(), MARGIN);
         double[] contribution = new double[candidates.size()];
@@ -63,6 +67,9 @@ final class RungOrder {
             fronts.get(ranking.rank(i) - 1).add(i);
         }
         for (List<Integer> front : fronts) {
+            if (front.stream().map(ranking::crowding).distinct().count() == front.size()) {
+                continue;
+            }
             double[] own = Hypervolume.contributions(front.stream().map(i -> candidates.get(i).losses()).toList(), reference);
             for (int k = 0; k < front.size(); k++) {
                 contribution[front.get(k)] = own[k];

@@ -120,7 +120,7 @@ final class TreeParzenSearcher implements Searcher {
                 tied += end - start;
             }
         }
-        return observations.isEmpty() ? 0 : (double) tied / observations.size();
+        return (double) tied / observations.size();
     }
 
     private Config modelSuggestion(List<Entry> entries, Set<Config> taken, int trial, double clipExponent) {

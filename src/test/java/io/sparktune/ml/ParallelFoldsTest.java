@@ -76,8 +76,8 @@ class ParallelFoldsTest {
         List<Row> oneAtATime = validator(1).fit(rows).trials().orderBy("trial_id").collectAsList();
         for (String metric : List.of("areaUnderROC_fold0", "areaUnderROC_fold1", "areaUnderROC_fold2", "areaUnderROC")) {
             for (int trial = 0; trial < parallel.size(); trial++) {
-                // Within a few ulps, not bit for bit: Spark sums its tasks' partial results in the order they end,
-                // which differs from run to run even with one fit at a time.
+                // Within a few ulps, not bit for bit: the first run differed in the last bit, which Spark's
+                // aggregation can do when it combines its tasks' partial results in the order they end.
                 assertEquals(oneAtATime.get(trial).<Double>getAs(metric), parallel.get(trial).<Double>getAs(metric), 1e-12,
                         metric + " of trial " + trial);
             }
