@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "best", mixinStandardHelpOptions = true,
-        description = {"Prints the best trial of a sweep: its metric, config and model path. A trial a scheduler stopped",
-                "counts only while no trial has completed.",
+        description = {"Prints the best trial of a sweep: its metric, config and model path.",
+                "A trial a scheduler stopped counts only while no trial has completed.",
                 "With several objectives, prints the Pareto front: the feasible trials that no other beats in every objective."})
 final class BestCommand implements Callable<Integer> {
     @ParentCommand

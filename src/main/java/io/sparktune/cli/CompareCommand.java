@@ -21,8 +21,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Shows a sweep's trials sorted by its metric, best first.",
-        footer = {"", "Example: tune compare --out sweeps/quickstart --min loss --top 3 --columns params,loss,host --csv top.csv"})
+        description = {"Shows a sweep's trials, best first.",
+                "Sorted by the sweep's metric; with several objectives or constraints, by Pareto rank, then crowding distance "
+                        + "(docs/objectives.md)."},
+        footer = {"", "Example: tune compare --out sweeps/quickstart --min loss --top 3 \\",
+                "    --columns params,loss,host --csv top.csv"})
 final class CompareCommand implements Callable<Integer> {
     @ParentCommand
     TuneCommand tune;
@@ -47,8 +50,8 @@ final class CompareCommand implements Callable<Integer> {
     List<String> statuses = List.of();
 
     @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
-            description = {"Which columns, in order after the trial id: status, metrics, params, steps, duration, host,",
-                    "error, or a parameter or metric name (default: status,metrics,params,steps,duration,error)."})
+            description = "Which columns, in order after the trial id: status, metrics, params, steps, duration, host, "
+                    + "error, or a parameter or metric name (default: status,metrics,params,steps,duration,error).")
     List<String> columns = ResultsTable.DEFAULT_COLUMNS;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the trials as CSV: every one, or the --top N.")

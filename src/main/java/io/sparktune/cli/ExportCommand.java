@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Writes a sweep's whole trial table, every reported step included, as one file: one row per",
-                "step with the trial's parameters, metrics, status, duration and host beside step, step_time",
-                "and step_<metric>; a trial that reported no step has one row."},
+        description = {"Writes a sweep's whole trial table, every reported step included, as one file.",
+                "One row per step with the trial's parameters, metrics, status, duration and host beside step, step_time "
+                        + "and step_<metric>; a trial that reported no step has one row."},
         footer = {"", "Example: tune export --out sweeps/quickstart --format csv --to quickstart.csv"})
 final class ExportCommand implements Callable<Integer> {
     @ParentCommand

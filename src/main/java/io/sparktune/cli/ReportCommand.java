@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes a sweep's report: one self-contained HTML file with the optimisation history, parallel",
-                "coordinates, each parameter against the metric, learning curves, parameter importance, the best",
-                "trials, the failures, and the spec. It needs no network to open."},
+        description = {"Writes a sweep's report as one self-contained HTML file.",
+                "It holds the optimisation history, parallel coordinates, each parameter against the metric, learning curves, "
+                        + "parameter importance, the best trials, the failures, and the spec. It needs no network to open."},
         footer = {"", "Example: tune report --out sweeps/quickstart --html quickstart.html"})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand

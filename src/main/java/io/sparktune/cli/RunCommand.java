@@ -24,15 +24,18 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Runs a sweep, or resumes it: re-running the same command on the same --out carries on",
-                "where the last run stopped. Flags override the space file."},
+        description = {"Runs a sweep, or resumes it.",
+                "Re-running the same command on the same --out carries on where the last run stopped. Flags override the space file."},
         footer = {"", "Examples:",
                 "  tune run --space conf/spaces/quickstart.json",
                 "  tune run --space grid.json --out hdfs:///sweeps/a --time-budget 2h",
-                "  tune run --space s.json --param lr=loguniform[1e-5:1e-1] --param layers=[1,2,3] --dry-run",
-                "  tune run --command \"python3 conf/examples/train.py\" --param x=linspace[-2:2:9] --param noise=0.1 --min loss",
-                "", "Parameter specs: [-1,0,1]  2,5,6  0:3  0.01:0.01:0.1  1e-5:l5:0.1  linspace[a:b:n]  logspace[a:b:n]",
-                "  [a:b] or uniform[a:b]  loguniform[a:b]  randint[a:b]  normal[mu:sigma], or a JSON object (docs/space-format.md)."})
+                "  tune run --space s.json --param lr=loguniform[1e-5:1e-1] \\",
+                "      --param layers=[1,2,3] --dry-run",
+                "  tune run --command \"python3 conf/examples/train.py\" \\",
+                "      --param x=linspace[-2:2:9] --param noise=0.1 --min loss",
+                "", "Parameter specs: [-1,0,1]  2,5,6  0:3  0.01:0.01:0.1  1e-5:l5:0.1",
+                "  linspace[a:b:n]  logspace[a:b:n]  [a:b] or uniform[a:b]  loguniform[a:b]",
+                "  randint[a:b]  normal[mu:sigma], or a JSON object (docs/space-format.md)."})
 final class RunCommand implements Callable<Integer> {
     private static final int PREVIEW_LINES = 50;
 
@@ -46,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
     String space;
 
     @Option(names = "--command", paramLabel = "LINE",
-            description = "Run this program as each trial, e.g. \"python3 train.py\": flags --NAME VALUE, or ${NAME} in LINE; scalars read from 'name: value' lines. Split into words like a shell would quote it; no shell runs.")
+            description = "Run this program as each trial, e.g. \"python3 train.py\": flags --NAME VALUE, or $${NAME} in LINE; scalars read from 'name: value' lines. Split into words like a shell would quote it; no shell runs.")
     String command;
 
     @Option(names = "--out", paramLabel = "DIR", description = "The sweep directory: hdfs://..., file://... or a path (default: sweeps/NAME).")

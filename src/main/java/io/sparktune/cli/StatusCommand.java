@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Shows where a sweep stands, while it runs or after: counts, the searcher's time against the trials', the lock's holder, the journal, the best trial, pbt's lineage.",
+        description = {"Shows where a sweep stands, while it runs or after.",
+                "Counts, the searcher's time against the trials', the lock's holder, the journal, the best trial, pbt's lineage.",
                 "With --trial, one trial: its config, result, error, and the output tails it kept."})
 final class StatusCommand implements Callable<Integer> {
     @ParentCommand

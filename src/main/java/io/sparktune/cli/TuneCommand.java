@@ -11,8 +11,10 @@ import java.util.concurrent.Callable;
                 "'run' is the default command: 'tune --space grid.json' runs a sweep."},
         subcommands = {RunCommand.class, CompareCommand.class, ReportCommand.class, ExportCommand.class, BestCommand.class,
                 StatusCommand.class},
-        footer = {"", "Exit codes: 0 complete, 2 bad input, 3 no trial succeeded, 4 sweep locked by (or lost to) another live run,",
-                "75 time budget ended with work left (run again to continue), 1 internal error, store unreachable or a Spark job given up on."})
+        footer = {"", "Exit codes: 0 complete, 2 bad input, 3 no trial succeeded,",
+                "  4 sweep locked by (or lost to) another live run,",
+                "  75 time budget ended with work left (run again to continue),",
+                "  1 internal error, store unreachable or a Spark job given up on."})
 final class TuneCommand implements Callable<Integer> {
     /** Where subcommands print; the CLI's streams, so tests can run it in-process. */
     final PrintStream out;
