@@ -28,6 +28,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,10 +66,14 @@ public final class SpecParser {
      */
     public static SweepSpec parse(String source, String json, String fallbackName, Overrides overrides) {
         ObjectNode root = read(source, json);
-        apply(root, overrides);
+        Map<String, Overrides.Override> madeByFlags = apply(root, overrides);
         try {
             return parse(root, fallbackName);
         } catch (InvalidInputException e) {
+            if (madeByFlags.containsKey(e.path())) {
+                // An object the file never had, such as the trainable.data that --data-dir made: the flag put it there.
+                throw e.in(madeByFlags.get(e.path()).flag());
+            }
             for (Overrides.Override o : overrides.all()) {
                 String flagPath = String.join(".", o.path());
                 if (e.path() != null && (e.path().equals(flagPath) || e.path().startsWith(flagPath + ".") || e.path().startsWith(flagPath + "["))) {
@@ -110,7 +115,9 @@ public final class SpecParser {
         return newline < 0 ? text : text.substring(0, newline);
     }
 
-    private static void apply(ObjectNode root, Overrides overrides) {
+    /** Sets each override in the spec; returns the JSON path of every object an override had to make, and which made it. */
+    private static Map<String, Overrides.Override> apply(ObjectNode root, Overrides overrides) {
+        Map<String, Overrides.Override> made = new HashMap<>();
         for (Overrides.Override o : overrides.all()) {
             ObjectNode parent = root;
             List<String> path = o.path();
@@ -118,7 +125,9 @@ public final class SpecParser {
                 JsonNode child = parent.get(path.get(i));
                 if (child == null || !child.isObject()) {
                     ObjectNode created = parent.objectNode();
-                    if (child != null && child.isTextual() && i == 0) {
+                    if (child == null) {
+                        made.putIfAbsent(String.join(".", path.subList(0, i + 1)), o);
+                    } else if (child.isTextual() && i == 0) {
                         created.put("type", child.asText());
                     }
                     parent.set(path.get(i), created);
@@ -132,6 +141,7 @@ public final class SpecParser {
                 parent.set(path.get(path.size() - 1), valueNode(o));
             }
         }
+        return made;
     }
 
     private static JsonNode valueNode(Overrides.Override o) {

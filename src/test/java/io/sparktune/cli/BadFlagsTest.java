@@ -81,6 +81,8 @@ class BadFlagsTest {
                 run("--searcher: searcher.type: searcher 'evolution' was removed (it scored below tpe and cmaes on the benchmark suite); "
                         + "use tpe, or cmaes for long runs", "--searcher", "evolution"),
                 run("--mode: mode: mode must be 'min' or 'max', got 'sideways'", "--mode", "sideways"),
+                run("--data-dir: trainable.data: unknown option for trainable 'function' (known: checkpoint, curveSpread, function, stepSeconds, steps)",
+                        "--data-dir", "data"),
                 run("--metric: metric: expected a non-empty string", "--metric", ""),
                 line("tune: nothing to do: give --space FILE to run a sweep, or a command (see 'tune --help')"),
                 line("tune: Unmatched argument at index 0: 'frobnicate' (see 'tune --help')", "frobnicate"),
