@@ -288,6 +288,37 @@ spec("trainable-input-choice-with-text", {"params": {"x0": {"choice": [1, "two"]
 spec("trainable-input-boolean", {"params": {"x": "[1,2]", "noise": True}, "trainable": NOISY}, "params.noise", "noise is a boolean")
 spec("trainable-noisy-without-x", {"params": {"y": "[1,2]"}, "trainable": NOISY}, "params", "noisy without x")
 
+# --- the trainables, objectives and searchers of later features --------------------------------------
+XGB = {"type": "xgboost", "data": {"dir": "data", "train": "train", "validation": "t10k", "format": "idx"}}
+MLP = {"type": "mlp", "data": {"dir": "data", "train": "train", "validation": "t10k", "format": "idx"}}
+FOREST = {"type": "sparkml", "estimator": "org.apache.spark.ml.classification.RandomForestClassifier",
+          "data": {"train": "data/train.parquet", "features": ["a", "b"]},
+          "evaluator": {"type": "MulticlassClassificationEvaluator", "metricName": "accuracy"}}
+TWO_GOALS = [{"metric": "val_accuracy", "mode": "max"}, {"metric": "parameters", "mode": "min"}]
+spec("trainable-xgboost-grow-policy-list", {"params": {"grow_policy": ["depthwise", "lossguided"]}, "trainable": XGB},
+     "params.grow_policy", "a grow policy XGBoost does not know, in a list")
+spec("trainable-mlp-optimizer-list", {"params": {"optimizer": ["adam", "sgdd"]}, "trainable": MLP},
+     "params.optimizer", "an optimizer the mlp does not know, in a list")
+spec("trainable-xgboost-objective-unknown", {"params": {"eta": "[0.1,0.3]"}, "trainable": dict(XGB, objective="multi:softmax")},
+     "trainable.objective", "an objective the xgboost trainable does not offer")
+spec("trainable-xgboost-objective-against-task", {"params": {"eta": "[0.1,0.3]"},
+                                                  "trainable": dict(XGB, task="regression", objective="multi:softprob")},
+     "trainable.objective", "a classification objective for a regression task")
+spec("trainable-sparkml-estimator-typo", {"params": {"maxDepth": "randint[2:8]"},
+                                          "trainable": dict(FOREST, estimator="org.apache.spark.ml.classification.RandomForestClassifer")},
+     "trainable.estimator", "an estimator class name with a typo")
+spec("trainable-sparkml-one-fold", {"params": {"maxDepth": "randint[2:8]"},
+                                    "trainable": dict(FOREST, data=dict(FOREST["data"], validation={"folds": 1}))},
+     "trainable.data.validation.folds", "cross-validation with one fold")
+spec("trainable-sparkml-fidelity-descending", {"params": {"maxDepth": "randint[2:8]"}, "trainable": dict(FOREST, fidelity=[9, 3, 1])},
+     "trainable.fidelity", "fidelity steps in descending order")
+spec("objectives-mode-word", {"objectives": [{"metric": "a", "mode": "maximize"}, {"metric": "b", "mode": "min"}], "params": {"x": "[1,2]"},
+                              "trainable": NOISY}, "objectives[0].mode", "an objective's mode spelt out")
+spec("objectives-cmaes", {"objectives": TWO_GOALS, "params": {"x": "uniform[0:1]"}, "trainable": NOISY, "searcher": "cmaes"},
+     "searcher.type", "cmaes with several objectives")
+spec("objectives-nsga2-population-one", {"objectives": TWO_GOALS, "params": {"x": "uniform[0:1]"}, "trainable": NOISY,
+                                         "searcher": {"type": "nsga2", "population": 1}}, "searcher.population", "nsga2 with a population of one")
+
 # --- budget ---------------------------------------------------------------------------------------
 budgets = [
     ("not-object", 5, "budget"), ("null", None, "budget"), ("array", [10], "budget"),

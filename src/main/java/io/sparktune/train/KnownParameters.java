@@ -3,6 +3,7 @@ package io.sparktune.train;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.space.Choice;
 import io.sparktune.space.Fixed;
+import io.sparktune.space.GridList;
 import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
 
@@ -44,6 +45,9 @@ public record KnownParameters(String trainable, Set<String> names, Map<String, L
     private static List<Object> values(Parameter p) {
         if (p.domain() instanceof Choice choice) {
             return choice.options().stream().map(Choice.Option::value).toList();
+        }
+        if (p.domain() instanceof GridList list) {
+            return list.values();
         }
         if (p.domain() instanceof Fixed fixed) {
             return List.of(fixed.value());
