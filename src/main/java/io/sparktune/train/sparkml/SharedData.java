@@ -3,6 +3,7 @@ package io.sparktune.train.sparkml;
 import io.sparktune.core.InvalidInputException;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,6 +36,8 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
     static final long SEED = 20_240_601L;
     public static final String FEATURES = "sparktune_features";
     private static final String UNIFORM = "sparktune_u";
+    private static final String TRAIN_KEY = "trainable.data.train";
+    private static final String VALIDATION_KEY = "trainable.data.validation";
     private static final String LABEL_KEY = "trainable.data.label";
     private static final String FEATURES_KEY = "trainable.data.features";
     private static final String FOLD_KEY = "trainable.data.validation.foldCol";
@@ -57,7 +60,7 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
      *     is not numeric, or the fold column does not hold k folds
      */
     public static SharedData read(SparkSession spark, MlData data, boolean assemble, int fitsAtOnce) throws IOException {
-        Dataset<Row> table = read(spark, data, data.train());
+        Dataset<Row> table = read(spark, data, data.train(), TRAIN_KEY);
         if (data.foldCol() != null) {
             FoldColumn.problem(table, data.foldCol(), data.folds()).ifPresent(problem -> {
                 throw new InvalidInputException(data.train(), FOLD_KEY, problem);
@@ -65,7 +68,7 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
         }
         Dataset<Row> train = prepare(table, data, assemble);
         if (data.validation() != null) {
-            Dataset<Row> validation = cache(prepare(read(spark, data, data.validation()), data, assemble));
+            Dataset<Row> validation = cache(prepare(read(spark, data, data.validation(), VALIDATION_KEY), data, assemble));
             return new SharedData(UUID.randomUUID().toString(), List.of(new Fold(cache(withUniform(train)), validation)),
                     new FitSlots(fitsAtOnce));
         }
@@ -132,13 +135,22 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
         return functions.pmod(functions.xxhash64(values.toArray(new Column[0])), functions.lit(buckets)).divide((double) buckets);
     }
 
-    private static Dataset<Row> read(SparkSession spark, MlData data, String path) {
-        return switch (data.format()) {
-            case PARQUET -> spark.read().parquet(path);
-            case CSV -> spark.read().option("header", "true").option("inferSchema", "true").csv(path);
-            case LIBSVM -> spark.read().format("libsvm").load(path);
-            case TABLE -> spark.table(path);
-        };
+    /** @throws InvalidInputException when there is no such path or table, naming it and {@code key} */
+    private static Dataset<Row> read(SparkSession spark, MlData data, String path, String key) {
+        try {
+            return switch (data.format()) {
+                case PARQUET -> spark.read().parquet(path);
+                case CSV -> spark.read().option("header", "true").option("inferSchema", "true").csv(path);
+                case LIBSVM -> spark.read().format("libsvm").load(path);
+                case TABLE -> spark.table(path);
+            };
+        } catch (Exception e) {
+            // Spark's Scala readers throw AnalysisException undeclared, so it cannot be caught by name.
+            if (e instanceof AnalysisException) {
+                throw new InvalidInputException(path, key, e.getMessage().lines().findFirst().orElse("cannot read"));
+            }
+            throw e;
+        }
     }
 
     /** The label as a double and one features vector, assembled from numeric columns when need be; the fold column as it is. */

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The sparkml trainable's columns on local[2]: folds from a column of the data ({@code "validation":
- * {"folds": 3, "foldCol": "fold"}}), and the label and features checked against the table read.
+ * {"folds": 3, "foldCol": "fold"}}), and the data path, the label and the features checked against what is read.
  */
 class SparkMlFoldColumnTest {
     @TempDir
@@ -80,6 +80,13 @@ class SparkMlFoldColumnTest {
         change.apply(TestSpark.session().read().parquet(table("fold", functions.pmod(functions.monotonically_increasing_id(), functions.lit(3))
                 .cast("int")))).write().parquet(path);
         return path;
+    }
+
+    @Test
+    void aTrainingPathThatDoesNotExistIsRefusedNamingItAndTheKey() {
+        String train = tmp.resolve("no-such.parquet").toString();
+        assertEquals("DATA: trainable.data.train: [PATH_NOT_FOUND] Path does not exist: file:DATA.",
+                assertThrows(InvalidInputException.class, () -> run(train)).getMessage().replace(train, "DATA"));
     }
 
     @Test
