@@ -312,6 +312,8 @@ spec("trainable-sparkml-one-fold", {"params": {"maxDepth": "randint[2:8]"},
      "trainable.data.validation.folds", "cross-validation with one fold")
 spec("trainable-sparkml-fidelity-descending", {"params": {"maxDepth": "randint[2:8]"}, "trainable": dict(FOREST, fidelity=[9, 3, 1])},
      "trainable.fidelity", "fidelity steps in descending order")
+spec("trainable-sparkml-metric-not-reported", {"metric": "f1", "mode": "max", "params": {"maxDepth": "randint[2:8]"}, "trainable": FOREST},
+     "metric", "a metric the evaluator does not compute")
 spec("objectives-mode-word", {"objectives": [{"metric": "a", "mode": "maximize"}, {"metric": "b", "mode": "min"}], "params": {"x": "[1,2]"},
                               "trainable": NOISY}, "objectives[0].mode", "an objective's mode spelt out")
 spec("objectives-cmaes", {"objectives": TWO_GOALS, "params": {"x": "uniform[0:1]"}, "trainable": NOISY, "searcher": "cmaes"},

@@ -7,6 +7,7 @@ import io.sparktune.core.Goals;
 import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Objective;
 import io.sparktune.space.SpaceParser;
+import io.sparktune.train.TrainableSpec;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +40,22 @@ final class GoalsParser {
             objectives = objectives(objectivesNode);
         }
         return new Goals(objectives, constraints(root.get("constraints"), objectives));
+    }
+
+    /**
+     * Refuses an objective that {@code trainable} never reports, where it names its metrics before
+     * running: every trial would fail for want of it.
+     */
+    static void checkReported(Goals goals, ObjectNode root, TrainableSpec trainable) {
+        trainable.reportedMetrics().ifPresent(reported -> {
+            for (int i = 0; i < goals.objectives().size(); i++) {
+                String metric = goals.objectives().get(i).metric();
+                if (!reported.contains(metric)) {
+                    throw new InvalidInputException(null, root.has("objectives") ? "objectives[" + i + "].metric" : "metric",
+                            "no trial would report '" + metric + "': the trainable reports " + String.join(", ", reported));
+                }
+            }
+        });
     }
 
     private static List<Objective> objectives(JsonNode node) {

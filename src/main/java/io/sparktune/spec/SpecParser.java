@@ -171,6 +171,7 @@ public final class SpecParser {
         Space space = SpaceParser.parse(root.get("params"), "params");
 
         TrainableSpec trainable = Trainables.validate(plugin(root, "trainable", null), space, "trainable");
+        GoalsParser.checkReported(goals, root, trainable);
 
         PluginSpec searcherWithSeed = plugin(root, "searcher", Searchers.defaultFor(space));
         Map<String, Object> searcherOptions = new LinkedHashMap<>(searcherWithSeed.options());

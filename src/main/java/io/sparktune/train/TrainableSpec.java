@@ -5,6 +5,8 @@ import org.apache.spark.SparkContext;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A trainable's options as its {@link TrainableType} validated them on the driver: typed, with the
@@ -54,6 +56,15 @@ public interface TrainableSpec extends Serializable {
      */
     default boolean runsOnDriver() {
         return false;
+    }
+
+    /**
+     * The metrics every result holds, where the options fix their names before any trial runs (the
+     * {@code sparkml} type's evaluator); empty where only the trials tell. The spec's objectives are
+     * checked against them, so that a misnamed metric is refused before a sweep of FAILED trials.
+     */
+    default Optional<Set<String>> reportedMetrics() {
+        return Optional.empty();
     }
 
     /** A trainable for one trial run, given what {@link #prepare} returned. */

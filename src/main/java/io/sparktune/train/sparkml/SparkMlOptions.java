@@ -10,6 +10,10 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A {@code sparkml} trainable's options, checked by {@link SparkMlType}.
@@ -47,6 +51,17 @@ record SparkMlOptions(String estimator, String pipeline, MlData data, EvaluatorS
             setColumn(instance, params, "featuresCol", SharedData.FEATURES);
             return params;
         }, evaluator.create(data.label(), pipeline == null ? SharedData.FEATURES : null), fidelity, (SharedData) prepared);
+    }
+
+    /** The evaluator's metric by its name and as {@code loss}, and with folds each fold's. */
+    @Override
+    public Optional<Set<String>> reportedMetrics() {
+        String name = EstimatorTrial.metricName(evaluator.create(data.label(), null));
+        Set<String> names = new TreeSet<>(List.of(name, "loss"));
+        for (int k = 0; k < data.folds(); k++) {
+            names.add(name + "_fold" + k);
+        }
+        return Optional.of(names);
     }
 
     private static void setColumn(Estimator<?> estimator, ParamMap params, String name, String column) {
