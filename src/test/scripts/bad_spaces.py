@@ -299,6 +299,8 @@ spec("trainable-xgboost-grow-policy-list", {"params": {"grow_policy": ["depthwis
      "params.grow_policy", "a grow policy XGBoost does not know, in a list")
 spec("trainable-mlp-optimizer-list", {"params": {"optimizer": ["adam", "sgdd"]}, "trainable": MLP},
      "params.optimizer", "an optimizer the mlp does not know, in a list")
+spec("trainable-xgboost-max-depth-fractions", {"params": {"max_depth": "uniform[2:8]"}, "trainable": XGB},
+     "params.max_depth", "a tree depth drawn as a fraction")
 spec("trainable-xgboost-objective-unknown", {"params": {"eta": "[0.1,0.3]"}, "trainable": dict(XGB, objective="multi:softmax")},
      "trainable.objective", "an objective the xgboost trainable does not offer")
 spec("trainable-xgboost-objective-against-task", {"params": {"eta": "[0.1,0.3]"},

@@ -35,7 +35,7 @@ public record Hyperparameters(double lr, String optimizer, double momentum, doub
 
     /** Rejects parameters the trainable would ignore, and optimizer or activation names it does not know. */
     static void validate(Space space, Architecture architecture) {
-        new KnownParameters(architecture.label(), names(architecture), Map.of("optimizer", OPTIMIZERS, "activation", ACTIVATIONS))
+        new KnownParameters(architecture.label(), names(architecture), Map.of("optimizer", OPTIMIZERS, "activation", ACTIVATIONS), Set.of())
                 .check(space);
     }
 

@@ -27,7 +27,8 @@ record BoosterParameters(Map<String, Object> booster, int rounds, int earlyStopp
     private static final List<String> FRACTIONS = List.of("subsample", "colsample_bytree", "colsample_bylevel");
     private static final List<String> WHOLE = List.of("max_depth", "max_bin", "max_leaves");
     static final List<String> GROW_POLICIES = List.of("depthwise", "lossguide");
-    static final KnownParameters KNOWN = new KnownParameters("xgboost", names(), Map.of("grow_policy", GROW_POLICIES));
+    static final KnownParameters KNOWN = new KnownParameters("xgboost", names(), Map.of("grow_policy", GROW_POLICIES),
+            Set.of("max_depth", "max_bin", "max_leaves", "num_round", "early_stopping_rounds"));
 
     private static Set<String> names() {
         Set<String> names = new TreeSet<>(REAL);
