@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,18 +69,25 @@ public final class SpecParser {
         try {
             return parse(root, fallbackName);
         } catch (InvalidInputException e) {
-            if (madeByFlags.containsKey(e.path())) {
-                // An object the file never had, such as the trainable.data that --data-dir made: the flag put it there.
-                throw e.in(madeByFlags.get(e.path()).flag());
+            // In an object the file never had, such as the trainable.data of --data-dir or the scheduler of --scheduler,
+            // the flag put it there.
+            for (Map.Entry<String, Overrides.Override> made : madeByFlags.entrySet()) {
+                if (within(e.path(), made.getKey())) {
+                    throw e.in(made.getValue().flag());
+                }
             }
             for (Overrides.Override o : overrides.all()) {
-                String flagPath = String.join(".", o.path());
-                if (e.path() != null && (e.path().equals(flagPath) || e.path().startsWith(flagPath + ".") || e.path().startsWith(flagPath + "["))) {
+                if (within(e.path(), String.join(".", o.path()))) {
                     throw e.in(o.flag());
                 }
             }
             throw e.in(source);
         }
+    }
+
+    /** Whether the JSON path {@code path} is {@code parent} or lies under it. */
+    private static boolean within(String path, String parent) {
+        return path != null && (path.equals(parent) || path.startsWith(parent + ".") || path.startsWith(parent + "["));
     }
 
     private static ObjectNode read(String source, String text) {
@@ -117,7 +123,7 @@ public final class SpecParser {
 
     /** Sets each override in the spec; returns the JSON path of every object an override had to make, and which made it. */
     private static Map<String, Overrides.Override> apply(ObjectNode root, Overrides overrides) {
-        Map<String, Overrides.Override> made = new HashMap<>();
+        Map<String, Overrides.Override> made = new LinkedHashMap<>();
         for (Overrides.Override o : overrides.all()) {
             ObjectNode parent = root;
             List<String> path = o.path();

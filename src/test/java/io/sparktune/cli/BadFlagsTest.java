@@ -83,6 +83,7 @@ class BadFlagsTest {
                 run("--mode: mode: mode must be 'min' or 'max', got 'sideways'", "--mode", "sideways"),
                 run("--data-dir: trainable.data: unknown option for trainable 'function' (known: checkpoint, curveSpread, function, stepSeconds, steps)",
                         "--data-dir", "data"),
+                run("--scheduler: scheduler.maxSteps: missing: expected a whole number >= 1", "--scheduler", "asha"),
                 run("--metric: metric: expected a non-empty string", "--metric", ""),
                 line("tune: nothing to do: give --space FILE to run a sweep, or a command (see 'tune --help')"),
                 line("tune: Unmatched argument at index 0: 'frobnicate' (see 'tune --help')", "frobnicate"),
