@@ -217,8 +217,10 @@ final class RunCommand implements Callable<Integer> {
                 outcome.counts().done(), outcome.total(), outcome.counts().completed(), outcome.counts().stopped(), outcome.counts().failed(),
                 Durations.format(outcome.elapsed()));
         if (outcome.best() != null) {
-            out.println("best: trial " + outcome.best().id() + " " + spec.objective().metric() + "="
-                    + outcome.best().metrics().get(spec.objective().metric()) + "  " + outcome.best().config());
+            String metric = spec.objective().metric();
+            // With several objectives the answer is the front, which this one trial need not even be on.
+            out.println((spec.goals().several() ? "best by " + metric + ", the first objective ('tune best' prints the Pareto front): " : "best: ")
+                    + "trial " + outcome.best().id() + " " + metric + "=" + outcome.best().metrics().get(metric) + "  " + outcome.best().config());
         }
     }
 }

@@ -29,6 +29,7 @@ class ParetoSweepTest {
     private static String out;
     private static List<String[]> rows;
     private static List<String> header;
+    private static String runOutput;
 
     @BeforeAll
     static void sweep() throws Exception {
@@ -40,6 +41,7 @@ class ParetoSweepTest {
         Cli run = Cli.run("run", "--space", space.toString(), "--out", out, "--objective", "f1:min", "--objective", "f2:min",
                 "--constraint", "f1<=0.7", "--max-trials", "40", "--seed", "3");
         assertEquals(0, run.exit(), run.err());
+        runOutput = run.out();
         Path csv = tmp.resolve("all.csv");
         Cli compare = Cli.run("compare", "--out", out, "--csv", csv.toString(), "--columns", "f1,f2");
         assertEquals(0, compare.exit(), compare.err());
@@ -73,6 +75,12 @@ class ParetoSweepTest {
             }
         }
         return front;
+    }
+
+    @Test
+    void theRunsLastLineNamesItsBestAsTheFirstObjectivesAndPointsToTheFront() {
+        String last = runOutput.strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("best by f1, the first objective ('tune best' prints the Pareto front): trial "), runOutput);
     }
 
     @Test
