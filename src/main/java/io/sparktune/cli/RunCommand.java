@@ -140,8 +140,14 @@ final class RunCommand implements Callable<Integer> {
             return preview(spec, console);
         }
         Duration stale = Flags.duration("--lock-stale", lockStale);
-        SweepOutcome outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom,
-                retryFailed));
+        SweepOutcome outcome;
+        try {
+            outcome = SparkTune.run(spec, new RunOptions(out, master, stale, console, RunOptions.DEFAULT_PROGRESS_MILLIS, restartFrom,
+                    retryFailed));
+        } catch (InvalidInputException e) {
+            // What only the run finds out, reading the data, names the spec's JSON path; the space file is where to fix it.
+            throw e.source() == null ? e.in(space != null ? space : "--command") : e;
+        }
         printSummary(spec, outcome, console);
         return outcome.exitCode().code();
     }
