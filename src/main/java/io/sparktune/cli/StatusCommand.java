@@ -42,8 +42,13 @@ final class StatusCommand implements Callable<Integer> {
         }
         tune.out.println("lock: " + s.lockHolder().orElse("free"));
         tune.out.println("journal: " + s.journalFiles() + " files");
-        s.best().ifPresent(b -> tune.out.println("best: trial " + b.trialId() + " " + b.metric() + "=" + b.value()
-                + "  " + b.config()));
+        boolean several = SparkTune.goals(out).several();
+        s.best().ifPresent(b -> tune.out.println((several ? "best by " + b.metric() + ", the first objective: " : "best: ")
+                + "trial " + b.trialId() + " " + b.metric() + "=" + b.value() + "  " + b.config()));
+        if (several) {
+            SparkTune.front(out).ifPresent(front -> tune.out.println("Pareto front: " + front.trials().size()
+                    + " trials ('tune best --out " + out + "' lists them)"));
+        }
         if (!s.lineage().isEmpty()) {
             tune.out.println("lineage (pbt clones):");
             s.lineage().forEach(l -> tune.out.println("  trial " + l.trialId() + " <- trial " + l.parent() + " at step " + l.step()

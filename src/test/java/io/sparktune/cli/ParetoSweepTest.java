@@ -84,6 +84,14 @@ class ParetoSweepTest {
     }
 
     @Test
+    void statusGivesTheFrontsSizeBesideTheFirstObjectivesBest() throws Exception {
+        String status = Cli.run("status", "--out", out).out();
+        assertTrue(status.contains("best by f1, the first objective: trial "), status);
+        assertTrue(status.contains("Pareto front: " + SparkTune.front(out).orElseThrow().trials().size() + " trials ('tune best --out "
+                + out + "' lists them)"), status);
+    }
+
+    @Test
     void paretoJsonHoldsTheFeasibleNonDominatedTrials() throws Exception {
         Set<Integer> written = new TreeSet<>();
         SparkTune.front(out).orElseThrow().trials().forEach(t -> written.add(t.trialId()));
