@@ -216,4 +216,18 @@ class CliTest {
         assertEquals(2, run.exit);
         assertTrue(run.errLine().endsWith("nothing: no sweep here (no sweep.json)"), run.err);
     }
+
+    /** Data that only the run can find wrong is refused like a bad space file: one line naming the file and the JSON path. */
+    @Test
+    void aMissingDataFileOfAnXGBoostSweepNamesTheSpaceFileAndTheJsonPath() throws Exception {
+        Path space = tmp.resolve("trees.json");
+        Files.writeString(space, "{\"params\": {\"eta\": [0.1, 0.3]}, \"trainable\": {\"type\": \"xgboost\", \"data\": {\"dir\": \"" + tmp
+                + "\", \"train\": \"nosuch\", \"format\": \"idx\"}}, \"budget\": {\"maxTrials\": 2}}");
+
+        CliRun run = CliRun.tune("run", "--space", space.toString(), "--out", tmp.resolve("sweep").toString());
+
+        run.assertRefusedCleanly("missing data");
+        assertEquals(space + ": trainable.data: no IDX file " + tmp.resolve("nosuch-images-idx3-ubyte") + " (or "
+                + tmp.resolve("nosuch-images-idx3-ubyte.gz") + ")", run.errLine());
+    }
 }
