@@ -51,7 +51,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--columns", paramLabel = "COLUMN", split = ",",
             description = "Which columns, in order after the trial id: status, metrics, params, steps, duration, host, "
-                    + "error, or a parameter or metric name (default: status,metrics,params,steps,duration,error).")
+                    + "error, or a parameter or metric name (default: status,metrics,params,steps,duration,error). "
+                    + "With several objectives or constraints, rank and feasible always come first.")
     List<String> columns = ResultsTable.DEFAULT_COLUMNS;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the trials as CSV: every one, or the --top N.")

@@ -12,6 +12,7 @@ import io.sparktune.store.SweepDirectory;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -75,8 +76,13 @@ public final class ResultsTable {
         this.rows = rows;
         List<Column> chosen = new ArrayList<>(List.of(new Column("trial", r -> String.valueOf(r.id()))));
         chosen.addAll(leading);
+        Set<String> leadingNames = new HashSet<>();
+        leading.forEach(c -> leadingNames.add(c.header()));
         for (String name : columns) {
-            chosen.addAll(columns(name.trim(), params, metrics));
+            // rank and feasible lead every ranked table; a user who names them, having seen them there, asks for nothing wrong.
+            if (!leadingNames.contains(name.trim())) {
+                chosen.addAll(columns(name.trim(), params, metrics));
+            }
         }
         this.columns = List.copyOf(chosen);
     }

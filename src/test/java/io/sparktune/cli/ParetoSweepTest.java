@@ -92,6 +92,13 @@ class ParetoSweepTest {
     }
 
     @Test
+    void compareTakesRankAndFeasibleAmongTheColumnsItShowsThemIn() {
+        Cli compare = Cli.run("compare", "--out", out, "--top", "1", "--columns", "rank,feasible,f1");
+        assertEquals(0, compare.exit(), compare.err());
+        assertEquals(List.of("trial", "rank", "feasible", "f1"), Arrays.asList(compare.out().lines().findFirst().orElseThrow().trim().split("\\s+")));
+    }
+
+    @Test
     void paretoJsonHoldsTheFeasibleNonDominatedTrials() throws Exception {
         Set<Integer> written = new TreeSet<>();
         SparkTune.front(out).orElseThrow().trials().forEach(t -> written.add(t.trialId()));
