@@ -7,6 +7,7 @@ import io.sparktune.report.TrialParquet;
 import io.sparktune.spec.SpecIdentity;
 import io.sparktune.spec.SweepSpec;
 import io.sparktune.store.SweepDirectory;
+import io.sparktune.store.Journal;
 import io.sparktune.store.SweepFile;
 import io.sparktune.store.StoreUnavailableException;
 import io.sparktune.store.SweepLock;
@@ -56,7 +57,16 @@ final class SweepRun {
             try {
                 SweepEngine engine = new SweepEngine(spec, dir, masterSeed, runId, lock, spark::context,
                         options.progress(), options.progressMillis(), restartFrom, options.retryFailed());
-                LoopOutcome loop = engine.run();
+                LoopOutcome loop;
+                try {
+                    loop = engine.run();
+                } catch (InvalidInputException e) {
+                    // Bad data the run found before any trial: unmade, the sweep this run made would refuse the corrected spec.
+                    if (existing.isEmpty() && Journal.fileCount(dir) == 0) {
+                        SweepFile.delete(dir);
+                    }
+                    throw e;
+                }
                 if (loop.ranTrials() || !TrialParquet.exists(dir)) {
                     TrialParquet.write(dir);
                 }

@@ -53,6 +53,11 @@ public record SweepFile(String name, Goals goals, String identity, long masterSe
         return new Goals(objectives.isEmpty() ? List.of(primary) : objectives, constraints);
     }
 
+    /** Unmakes a sweep that no trial ever started in, so that another spec may use its directory. */
+    public static void delete(SweepDirectory dir) throws IOException {
+        dir.fs().delete(dir.resolve(FILE), false);
+    }
+
     public void write(SweepDirectory dir) throws IOException {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("name", name);

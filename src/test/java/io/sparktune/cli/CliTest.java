@@ -230,4 +230,19 @@ class CliTest {
         assertEquals(space + ": trainable.data: no IDX file " + tmp.resolve("nosuch-images-idx3-ubyte") + " (or "
                 + tmp.resolve("nosuch-images-idx3-ubyte.gz") + ")", run.errLine());
     }
+
+    @Test
+    void aRunRefusedForItsDataLeavesNoSweepToRefuseTheCorrectedSpec() throws Exception {
+        Path space = tmp.resolve("trees.json");
+        String spec = "{\"params\": {\"eta\": [0.1, 0.3]}, \"trainable\": {\"type\": \"xgboost\", \"data\": {\"dir\": \"" + tmp
+                + "\", \"train\": \"%s\", \"format\": \"idx\"}}, \"budget\": {\"maxTrials\": 2}}";
+        String out = tmp.resolve("sweep").toString();
+        Files.writeString(space, spec.formatted("nosuch"));
+        assertEquals(2, CliRun.tune("run", "--space", space.toString(), "--out", out).exit());
+
+        Files.writeString(space, spec.formatted("train"));
+        CliRun corrected = CliRun.tune("run", "--space", space.toString(), "--out", out, "--dry-run");
+
+        assertEquals(0, corrected.exit(), "the corrected spec in the same --out: " + corrected.err());
+    }
 }
