@@ -1,6 +1,7 @@
 package io.sparktune.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -89,18 +90,9 @@ final class LayeredStaircase {
         return volume;
     }
 
-    /** How many of the first {@code size} keys are at most x. */
+    /** How many of the first {@code size} keys, which are distinct and rising, are at most x. */
     private static int upperBound(double[] keys, int size, double x) {
-        int low = 0;
-        int high = size;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (keys[middle] <= x) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
+        int found = Arrays.binarySearch(keys, 0, size, x);
+        return found >= 0 ? found + 1 : -found - 1;
     }
 }
