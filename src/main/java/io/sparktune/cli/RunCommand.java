@@ -61,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Where a network or xgboost trainable's relative data paths are (trainable.data.dir).")
     String dataDir;
 
-    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, cmaes, nsga2 or auto (default: grid for all-list spaces, else auto, which with several objectives or constraints runs gp, then nsga2 past 500 trials, or tpe with 3 objectives or more).")
+    @Option(names = "--searcher", paramLabel = "TYPE", description = "grid, random, sobol, tpe, gp, cmaes, nsga2 or auto (default: grid for all-list spaces, else auto, which with several objectives or constraints runs gp below 500 trials, then nsga2; with 3 objectives or more, tpe instead of nsga2, and instead of gp when there are constraints).")
     String searcher;
 
     @Option(names = "--scheduler", paramLabel = "TYPE",

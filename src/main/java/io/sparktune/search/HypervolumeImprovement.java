@@ -3,6 +3,7 @@ package io.sparktune.search;
 import io.sparktune.pareto.Hypervolume;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -13,9 +14,10 @@ import java.util.SplittableRandom;
  * for every candidate (common random numbers, as BoTorch's fixed base samples) makes the estimate a
  * smooth function of the candidate, so the acquisition search can compare close points.
  *
- * <p>With two objectives each draw's improvement is read off the front's {@link Staircase}; with
- * more it is a hypervolume of the front raised to the draw, skipped when a front point already
- * dominates the draw, as it does for most draws at most candidates.
+ * <p>With two objectives each draw's improvement is read off the front's {@link Staircase}, with three
+ * it is swept along the third loss over the front sorted once ({@link LayeredStaircase}); with more it
+ * is a hypervolume of the front raised to the draw. Either of the last two is skipped when a front
+ * point already dominates the draw, as it does for most draws at most candidates.
  */
 final class HypervolumeImprovement {
     static final int DRAWS = 32;
@@ -24,11 +26,15 @@ final class HypervolumeImprovement {
     private final double[] reference;
     private final double[][] draws;
     private final Staircase staircase;
+    private final LayeredStaircase layered;
 
     HypervolumeImprovement(List<double[]> front, double[] reference, SplittableRandom random) {
-        this.front = front;
+        // In the order of the last loss, the one Hypervolume sweeps along, so that raising the front
+        // to a draw leaves it sorted, which LayeredStaircase relies on.
+        this.front = front.stream().sorted(Comparator.comparingDouble(p -> p[p.length - 1])).toList();
         this.reference = reference;
-        this.staircase = reference.length == 2 ? new Staircase(front, reference) : null;
+        this.staircase = reference.length == 2 ? new Staircase(this.front, reference) : null;
+        this.layered = reference.length == 3 ? new LayeredStaircase(this.front, reference) : null;
         this.draws = new double[DRAWS][reference.length];
         for (double[] draw : draws) {
             for (int j = 0; j < draw.length; j++) {
@@ -52,7 +58,10 @@ final class HypervolumeImprovement {
 
     /** How much {@code y} adds to the hypervolume the front dominates. */
     double of(double[] y) {
-        return staircase != null ? staircase.improvement(y) : raised(y);
+        if (staircase != null) {
+            return staircase.improvement(y);
+        }
+        return layered != null ? layered.improvement(y) : raised(y);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.sparktune.search;
 
 import io.sparktune.core.Config;
 import io.sparktune.core.History;
+import io.sparktune.core.Observation;
 
 import java.util.List;
 
@@ -9,10 +10,12 @@ import java.util.List;
  * {@code auto} for a sweep with several objectives or constraints, from the issue-18 benchmark
  * (docs/benchmarks.md, "Several objectives"):
  * <ul>
- *   <li>three objectives or more: tpe (MOTPE), which led nsga2 and Optuna on DTLZ2 by far, where
- *       gp's Monte Carlo hypervolume in three dimensions costs too much per candidate to run;</li>
- *   <li>otherwise gp (expected hypervolume improvement) while it is affordable, which led on every
- *       2-objective problem where it ran, then nsga2: each gp suggestion fits one model per objective
+ *   <li>gp (expected hypervolume improvement) while it is affordable, which led on every problem
+ *       where it ran: every 2-objective one and, without constraints, DTLZ2 with three objectives;</li>
+ *   <li>with three objectives or more, tpe (MOTPE) when gp is not affordable or there are
+ *       constraints (gp was not measured with three constrained objectives): tpe led nsga2 and
+ *       Optuna's NSGA-II on DTLZ2 by far;</li>
+ *   <li>with two, nsga2 when gp is not affordable: each gp suggestion fits one model per objective
  *       and per constraint, at O(n³) each, where nsga2's cost stays flat, and nsga2 led tpe on ZDT2.</li>
  * </ul>
  * A sweep with one plain objective goes to the single-objective {@code auto}.
@@ -47,10 +50,11 @@ final class ParetoAuto implements Searcher {
         if (!HypervolumeSearch.serves(history.observations())) {
             return single.suggest(count, history);
         }
-        if (history.observations().get(0).losses().length >= 3) {
-            return tpe.suggest(count, history);
-        }
+        Observation first = history.observations().get(0);
         boolean useGp = gpFits && history.observations().size() < GP_MAX_OBSERVATIONS;
+        if (first.losses().length >= 3) {
+            return (useGp && first.margins().length == 0 ? gp : tpe).suggest(count, history);
+        }
         return (useGp ? gp : nsga2).suggest(count, history);
     }
 }

@@ -3,10 +3,12 @@ package io.sparktune.search;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HypervolumeImprovementTest {
     private static final List<double[]> FRONT = List.of(new double[] {1, 3}, new double[] {3, 1});
@@ -60,5 +62,31 @@ class HypervolumeImprovementTest {
             assertEquals(improvement.raised(y), new Staircase(front, REFERENCE).improvement(y), 1e-9,
                     "the improvement of (" + y[0] + ", " + y[1] + ") on a front of " + size + " points");
         }
+    }
+
+    @Test
+    void withThreeObjectivesTheSweepGivesWhatRaisingTheFrontGivesToTheBit() {
+        SplittableRandom random = new SplittableRandom(18);
+        double[] reference = {4, 4, 4};
+        int improving = 0;
+        for (int round = 0; round < 3000; round++) {
+            List<double[]> front = new ArrayList<>();
+            int size = random.nextInt(40);
+            boolean grid = random.nextBoolean();
+            for (int i = 0; i < size; i++) {
+                // A coarse grid makes ties in each loss, duplicates and points on the reference's faces common.
+                front.add(grid ? new double[] {random.nextInt(10) / 2.0, random.nextInt(10) / 2.0, random.nextInt(10) / 2.0}
+                        : new double[] {random.nextDouble(-1, 5), random.nextDouble(-1, 5), random.nextDouble(-1, 5)});
+            }
+            HypervolumeImprovement improvement = new HypervolumeImprovement(front, reference, random.split());
+            // Drawn from the lower part of the box, so that most draws improve the front and the sweep has work to do.
+            double[] y = grid ? new double[] {random.nextInt(6) / 2.0, random.nextInt(6) / 2.0, random.nextInt(6) / 2.0}
+                    : new double[] {random.nextDouble(-1, 3), random.nextDouble(-1, 3), random.nextDouble(-1, 3)};
+            double expected = improvement.raised(y);
+            improving += expected > 0 ? 1 : 0;
+            assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits(improvement.of(y)),
+                    "the improvement of " + Arrays.toString(y) + " on a front of " + size + " points: " + expected + " raised");
+        }
+        assertTrue(improving > 1000, "most draws should improve the front, or the comparison says little: " + improving);
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,5 +79,28 @@ class HypervolumeSearchTest {
             }
         }
         assertTrue(closest > 0.02, "four slots at once should differ along the front (x0); closest pair " + closest + " apart in " + batch);
+    }
+
+    private static final List<double[]> FRONT_3D = List.of(new double[] {0, 1, 0.5}, new double[] {1, 0, 0.5}, new double[] {0.5, 0.5, 0});
+    private static final List<double[]> OBSERVED_3D = List.of(new double[] {0, 1, 0.5}, new double[] {1, 0, 0.5},
+            new double[] {0.5, 0.5, 0}, new double[] {2, 2, 2});
+
+    @Test
+    void withThreeUnconstrainedObjectivesTheReferenceLiesATenthOfTheFrontsRangeBeyondItsNadir() {
+        assertArrayEquals(new double[] {1.1, 1.1, 0.55},
+                HypervolumeSearch.reference(HypervolumeSearch.referenceLosses(FRONT_3D, OBSERVED_3D, false)), 1e-12);
+    }
+
+    @Test
+    void withThreeConstrainedObjectivesTheReferenceLiesBeyondEveryFinishedTrial() {
+        assertArrayEquals(new double[] {2.2, 2.2, 2.2},
+                HypervolumeSearch.reference(HypervolumeSearch.referenceLosses(FRONT_3D, OBSERVED_3D, true)), 1e-12);
+    }
+
+    @Test
+    void withTwoObjectivesTheReferenceLiesBeyondEveryFinishedTrial() {
+        List<double[]> front = List.of(new double[] {0, 1}, new double[] {1, 0});
+        List<double[]> observed = List.of(new double[] {0, 1}, new double[] {1, 0}, new double[] {3, 3});
+        assertArrayEquals(new double[] {3.3, 3.3}, HypervolumeSearch.reference(HypervolumeSearch.referenceLosses(front, observed, false)), 1e-12);
     }
 }

@@ -25,6 +25,11 @@ class ParetoAutoTest {
 
     /** n random trials with the first {@code objectives} of the losses (x0, 1 - x0 + x1, x1), as one plain objective when 1. */
     private static History observed(int n, int objectives) {
+        return observed(n, objectives, false);
+    }
+
+    /** As above, with the constraint x0 <= 0.5 (margin x0 - 0.5) when {@code constrained}. */
+    private static History observed(int n, int objectives, boolean constrained) {
         History history = new History();
         SplittableRandom random = new SplittableRandom(3);
         for (int id = 0; id < n; id++) {
@@ -32,7 +37,10 @@ class ParetoAutoTest {
             history.started(id, c, true);
             history.finished(id);
             double[] losses = Arrays.copyOf(new double[] {c.getDouble("x0"), 1 - c.getDouble("x0") + c.getDouble("x1"), c.getDouble("x1")}, objectives);
-            history.observe(objectives > 1 ? new Observation(id, c, losses[0], TrialStatus.COMPLETED, 1, losses, 0, new double[0])
+            double margin = c.getDouble("x0") - 0.5;
+            history.observe(objectives > 1 || constrained
+                    ? new Observation(id, c, losses[0], TrialStatus.COMPLETED, 1, losses,
+                            constrained ? Math.max(0, margin) : 0, constrained ? new double[] {margin} : new double[0])
                     : new Observation(id, c, losses[0], TrialStatus.COMPLETED, 1));
         }
         return history;
@@ -63,8 +71,20 @@ class ParetoAutoTest {
     }
 
     @Test
-    void withThreeObjectivesAutoSuggestsWhatTpeDoes() {
+    void withThreeObjectivesAutoSuggestsWhatGpDoes() {
         History history = observed(12, 3);
+        assertEquals(SearcherSpec.GpOptions.defaults(SQUARE).create(SQUARE, 11).suggest(2, history), auto().suggest(2, history));
+    }
+
+    @Test
+    void withThreeConstrainedObjectivesAutoSuggestsWhatTpeDoes() {
+        History history = observed(12, 3, true);
+        assertEquals(SearcherSpec.TpeOptions.DEFAULTS.create(SQUARE, 11).suggest(2, history), auto().suggest(2, history));
+    }
+
+    @Test
+    void withThreeObjectivesPastGpsLimitAutoSuggestsWhatTpeDoes() {
+        History history = observed(ParetoAuto.GP_MAX_OBSERVATIONS, 3);
         assertEquals(SearcherSpec.TpeOptions.DEFAULTS.create(SQUARE, 11).suggest(2, history), auto().suggest(2, history));
     }
 }
