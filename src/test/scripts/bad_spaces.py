@@ -316,6 +316,9 @@ spec("trainable-sparkml-fidelity-descending", {"params": {"maxDepth": "randint[2
      "trainable.fidelity", "fidelity steps in descending order")
 spec("trainable-sparkml-metric-not-reported", {"metric": "f1", "mode": "max", "params": {"maxDepth": "randint[2:8]"}, "trainable": FOREST},
      "metric", "a metric the evaluator does not compute")
+spec("trainable-sparkml-hyperband", {"params": {"maxDepth": "randint[2:8]"}, "trainable": dict(FOREST, fidelity=[1, 3, 9]),
+                                     "scheduler": {"type": "hyperband", "maxSteps": 9}},
+     "scheduler.type", "hyperband, which pauses trials, for Spark ML fits that cannot resume")
 spec("objectives-mode-word", {"objectives": [{"metric": "a", "mode": "maximize"}, {"metric": "b", "mode": "min"}], "params": {"x": "[1,2]"},
                               "trainable": NOISY}, "objectives[0].mode", "an objective's mode spelt out")
 spec("objectives-cmaes", {"objectives": TWO_GOALS, "params": {"x": "uniform[0:1]"}, "trainable": NOISY, "searcher": "cmaes"},

@@ -18,6 +18,11 @@ public sealed interface SchedulerSpec extends Serializable {
     /** The executor side, for one run of one trial. */
     Scheduler create(Goals goals, SweepDirectory dir);
 
+    /** Whether trials pause at rungs and resume in later rounds (hyperband, pbt). */
+    default boolean pausesTrials() {
+        return false;
+    }
+
     /** The driver side of hyperband and pbt; empty for the schedulers that decide on executors alone. */
     default Optional<Rounds> rounds(Space space, SweepDirectory dir, long masterSeed) {
         return Optional.empty();
@@ -46,6 +51,11 @@ public sealed interface SchedulerSpec extends Serializable {
 
     record HyperbandOptions(long maxSteps, long gracePeriod, int reductionFactor) implements SchedulerSpec {
         @Override
+        public boolean pausesTrials() {
+            return true;
+        }
+
+        @Override
         public Scheduler create(Goals goals, SweepDirectory dir) {
             return new PausingScheduler(dir, maxSteps);
         }
@@ -62,6 +72,11 @@ public sealed interface SchedulerSpec extends Serializable {
         public PbtOptions {
             mutations = List.copyOf(mutations);
         }
+        @Override
+        public boolean pausesTrials() {
+            return true;
+        }
+
 
         @Override
         public Scheduler create(Goals goals, SweepDirectory dir) {

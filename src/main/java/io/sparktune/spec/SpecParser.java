@@ -192,7 +192,13 @@ public final class SpecParser {
         SearcherSpec searcher = Searchers.validate(new PluginSpec(searcherWithSeed.type(), searcherOptions), space, "searcher");
         Searchers.checkGoals(searcher, goals, "searcher");
 
-        SchedulerSpec scheduler = Schedulers.validate(plugin(root, "scheduler", "fifo"), "scheduler", space);
+        PluginSpec schedulerPlugin = plugin(root, "scheduler", "fifo");
+        SchedulerSpec scheduler = Schedulers.validate(schedulerPlugin, "scheduler", space);
+        if (scheduler.pausesTrials() && !trainable.resumesPausedTrials()) {
+            throw new InvalidInputException(null, "scheduler.type", schedulerPlugin.type()
+                    + " pauses trials and resumes them later from checkpoints, which this trainable does not keep"
+                    + " (each of its steps is a fit of its own): use asha or median");
+        }
 
         Budget budget = budget(root.get("budget"));
         if (searcher == SearcherSpec.Optionless.GRID && budget.maxTrials() == null && space.gridSize().compareTo(MAX_IMPLICIT_GRID) > 0) {

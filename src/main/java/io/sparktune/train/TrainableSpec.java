@@ -67,6 +67,15 @@ public interface TrainableSpec extends Serializable {
         return Optional.empty();
     }
 
+    /**
+     * Whether a trial paused at a rung can go on from where it stopped when a later round resumes it,
+     * as hyperband and pbt need (pbt's exploit also copies a better trial's checkpoint). The sweep is
+     * refused before it runs where it cannot, rather than refitting every paused trial from scratch.
+     */
+    default boolean resumesPausedTrials() {
+        return true;
+    }
+
     /** A trainable for one trial run, given what {@link #prepare} returned. */
     Trainable create(Serializable prepared);
 }

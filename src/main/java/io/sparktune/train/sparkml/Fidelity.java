@@ -12,7 +12,7 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What a trial's fidelity steps scale, so that asha, hyperband and median can stop it early: step s
+ * What a trial's fidelity steps scale, so that asha and median can stop it early: step s
  * of the last, L, fits either on s/L of the training rows (every estimator takes that) or with s/L of
  * the trial's iteration count ({@code numTrees}, {@code maxIter}) on all of them.
  *

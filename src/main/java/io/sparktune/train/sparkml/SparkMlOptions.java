@@ -20,8 +20,8 @@ import java.util.TreeSet;
  *
  * @param estimator the Spark ML estimator's class name, or null with {@code pipeline}
  * @param pipeline  where an unfitted {@link Pipeline} was saved, or null with {@code estimator}
- * @param fidelity  the steps a trial fits at, reported as those steps so that asha, hyperband and
- *                  median stop trials on them, and what they scale (the rows or an iteration count)
+ * @param fidelity  the steps a trial fits at, reported as those steps so that asha and median
+ *                  stop trials on them, and what they scale (the rows or an iteration count)
  */
 record SparkMlOptions(String estimator, String pipeline, MlData data, EvaluatorSpec evaluator, Fidelity fidelity) implements TrainableSpec {
 
@@ -29,6 +29,12 @@ record SparkMlOptions(String estimator, String pipeline, MlData data, EvaluatorS
     @Override
     public boolean runsOnDriver() {
         return true;
+    }
+
+    /** A Spark ML fit keeps nothing to go on from: each step is a fit of its own. */
+    @Override
+    public boolean resumesPausedTrials() {
+        return false;
     }
 
     /** The data, read once for the run, and {@code parallelism} fits at once over all trials and their folds. */
