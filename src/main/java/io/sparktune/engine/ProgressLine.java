@@ -76,7 +76,7 @@ final class ProgressLine {
         line.append("] ").append(state.done()).append('/').append(total)
                 .append("  running ").append(running).append("  failed ").append(state.failed())
                 .append("  stopped ").append(state.stopped());
-        best(state).ifPresent(b -> line.append("  best ").append(b));
+        best(state).ifPresent(b -> line.append("  ").append(b));
         return line.append("  ETA ").append(eta(state, total, elapsedMillis, doneAtStart))
                 .append("  elapsed ").append(clock(elapsedMillis / 1000)).toString();
     }
@@ -89,7 +89,7 @@ final class ProgressLine {
         if (state.stopped() > 0) {
             line.append(" | stopped ").append(state.stopped());
         }
-        best(state).ifPresent(b -> line.append(" | best ").append(b));
+        best(state).ifPresent(b -> line.append(" | ").append(b));
         line.append(" | ").append(clock(elapsedMillis / 1000));
         if (state.done() < total) {
             line.append(" | eta ").append(eta(state, total, elapsedMillis, doneAtStart));
@@ -97,13 +97,18 @@ final class ProgressLine {
         return line.toString();
     }
 
+    /** The best trial by the objective; with several, no one trial is best, so the Pareto front's size. */
     private static Optional<String> best(SweepState state) {
+        if (state.goals().several()) {
+            int front = state.front().size();
+            return front == 0 ? Optional.empty() : Optional.of("front " + front + (front == 1 ? " trial" : " trials"));
+        }
         TrialResult best = state.best();
         Objective objective = state.objective();
         if (best == null) {
             return Optional.empty();
         }
-        return Optional.of(objective.metric() + "=" + String.format(Locale.ROOT, "%.6g", best.metrics().get(objective.metric()))
+        return Optional.of("best " + objective.metric() + "=" + String.format(Locale.ROOT, "%.6g", best.metrics().get(objective.metric()))
                 + " (trial " + best.id() + ")");
     }
 

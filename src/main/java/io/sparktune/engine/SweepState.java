@@ -191,4 +191,8 @@ final class SweepState {
     Objective objective() {
         return objective;
     }
+
+    Goals goals() {
+        return goals;
+    }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -61,6 +62,23 @@ class ProgressLineTest {
         assertEquals(2, shown.lines().count(), shown);
         assertTrue(shown.startsWith("trials 4/10 | running 2 | failed 1 | best loss=1.00000 (trial 2) | "), shown);
         assertFalse(shown.contains("suggest"), "a searcher that learns nothing and keeps up is not worth a mention: " + shown);
+    }
+
+    @Test
+    void withSeveralObjectivesTheLineShowsTheFrontNotOneObjectivesBest() {
+        SweepState state = new SweepState(new Goals(List.of(new Objective("f1", Objective.Mode.MIN), new Objective("f2", Objective.Mode.MIN)),
+                List.of()), false);
+        double[][] losses = {{1, 3}, {3, 1}, {2, 4}};
+        for (int id = 0; id < losses.length; id++) {
+            Trial trial = new Trial(id, Config.of(Map.of("x", (double) id)), id, 1);
+            state.started(trial);
+            state.finished(new TrialResult(id, trial.config(), id, TrialStatus.COMPLETED,
+                    Map.of("f1", losses[id][0], "f2", losses[id][1]), 1, 0, 1, "h", null, 1));
+        }
+        new ProgressLine(out, 0, 0, false, false).print(state, 0, 3, IDLE_SEARCHER);
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown.startsWith("trials 3/3 | running 0 | failed 0 | front 2 trials | "), shown);
+        assertFalse(shown.contains("best"), shown);
     }
 
     @Test
