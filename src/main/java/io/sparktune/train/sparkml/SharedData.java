@@ -66,9 +66,9 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
                 throw new InvalidInputException(data.train(), FOLD_KEY, problem);
             });
         }
-        Dataset<Row> train = prepare(table, data, assemble);
+        Dataset<Row> train = prepare(table, data.train(), data, assemble);
         if (data.validation() != null) {
-            Dataset<Row> validation = cache(prepare(read(spark, data, data.validation(), VALIDATION_KEY), data, assemble));
+            Dataset<Row> validation = cache(prepare(read(spark, data, data.validation(), VALIDATION_KEY), data.validation(), data, assemble));
             return new SharedData(UUID.randomUUID().toString(), List.of(new Fold(cache(withUniform(train)), validation)),
                     new FitSlots(fitsAtOnce));
         }
@@ -153,9 +153,12 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
         }
     }
 
-    /** The label as a double and one features vector, assembled from numeric columns when need be; the fold column as it is. */
-    private static Dataset<Row> prepare(Dataset<Row> table, MlData data, boolean assemble) {
-        String where = data.train();
+    /**
+     * The label as a double and one features vector, assembled from numeric columns when need be; the fold column as it is.
+     *
+     * @param where the path or table {@code table} was read from, which its errors name
+     */
+    private static Dataset<Row> prepare(Dataset<Row> table, String where, MlData data, boolean assemble) {
         StructField label = field(table, data.label(), where, LABEL_KEY);
         if (!(label.dataType() instanceof NumericType)) {
             throw new InvalidInputException(where, LABEL_KEY, "column '" + data.label() + "' is " + label.dataType().simpleString() + ", not numeric");

@@ -47,9 +47,14 @@ class SparkMlFoldColumnTest {
     }
 
     private void run(String train) throws Exception {
+        run(train, "{\"folds\": 3, \"foldCol\": \"fold\"}");
+    }
+
+    /** @param validation the data's {@code validation} as JSON */
+    private void run(String train, String validation) throws Exception {
         String json = "{\"metric\": \"areaUnderROC\", \"mode\": \"max\", \"params\": {\"regParam\": [0.01]}, \"trainable\": {\"type\": \"sparkml\", "
                 + "\"estimator\": \"org.apache.spark.ml.classification.LogisticRegression\", \"data\": {\"train\": \"" + train + "\", "
-                + "\"validation\": {\"folds\": 3, \"foldCol\": \"fold\"}, \"features\": [\"a\", \"b\"]}, "
+                + "\"validation\": " + validation + ", \"features\": [\"a\", \"b\"]}, "
                 + "\"evaluator\": {\"type\": \"BinaryClassificationEvaluator\"}}, \"searcher\": {\"type\": \"grid\"}, \"budget\": {\"parallelism\": 2}}";
         SweepSpec spec = SpecParser.parse("test.json", json, "test", new Overrides());
         SparkTune.run(spec, new RunOptions(tmp.resolve("sweep").toString(), null, Duration.ofSeconds(60), new PrintStream(console, true), 500));
@@ -94,6 +99,16 @@ class SparkMlFoldColumnTest {
         String train = foldedTable(t -> t.withColumnRenamed("label", "y"));
         assertEquals("DATA: trainable.data.label: no column 'label' (columns: a, b, y, fold)",
                 assertThrows(InvalidInputException.class, () -> run(train)).getMessage().replace(train, "DATA"));
+    }
+
+    @Test
+    void aValidationTableWithoutTheLabelIsRefusedNamingTheValidationDataNotTheTraining() {
+        String train = table("fold", functions.lit(0));
+        String validation = tmp.resolve("validation.parquet").toString();
+        TestSpark.session().read().parquet(train).withColumnRenamed("label", "y").write().parquet(validation);
+        assertEquals("VALIDATION: trainable.data.label: no column 'label' (columns: a, b, y, fold)",
+                assertThrows(InvalidInputException.class, () -> run(train, "\"" + validation + "\""))
+                        .getMessage().replace(validation, "VALIDATION"));
     }
 
     @Test
