@@ -95,31 +95,10 @@ public final class TuneValidatorBenchmark {
         Dataset<Row> rows = unmarked.withColumn("fold", functions.floor(functions.rand(seed).multiply(FOLDS)).cast("int")).cache();
         rows.count();
         BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator();
-        Estimator<?> estimator;
-        ParamMap[] grid;
-        ParamSpace space;
-        if (name.equals("lr")) {
-            LogisticRegression lr = new LogisticRegression().setMaxIter(50);
-            estimator = lr;
-            grid = new ParamGridBuilder().addGrid(lr.regParam(), new double[] {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1})
-                    .addGrid(lr.elasticNetParam(), new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}).build();
-            space = new ParamSpace().logUniform(lr.regParam(), 1e-5, 1).uniform(lr.elasticNetParam(), 0, 1);
-        } else if (name.equals("gbt")) {
-            // maxIter is the number of trees: a fidelity whose fit cost grows with it (one tree after another).
-            GBTClassifier gbt = new GBTClassifier().setMaxIter(10).setSeed(seed);
-            estimator = gbt;
-            grid = new ParamGridBuilder().addGrid(gbt.maxDepth(), new int[] {2, 3, 4, 5, 6, 7})
-                    .addGrid(gbt.stepSize(), new double[] {0.05, 0.1, 0.2, 0.3, 0.5, 0.8}).build();
-            space = new ParamSpace().intRange(gbt.maxDepth(), 2, 7).uniform(gbt.stepSize(), 0.05, 0.8);
-        } else if (name.equals("rf")) {
-            RandomForestClassifier rf = new RandomForestClassifier().setNumTrees(20).setSeed(seed);
-            estimator = rf;
-            grid = new ParamGridBuilder().addGrid(rf.maxDepth(), new int[] {2, 4, 6, 8, 10, 12})
-                    .addGrid(rf.minInstancesPerNode(), new int[] {1, 2, 4, 8, 16, 32}).build();
-            space = new ParamSpace().intRange(rf.maxDepth(), 2, 12).intRange(rf.minInstancesPerNode(), 1, 32);
-        } else {
-            throw new IllegalArgumentException("--estimators: unknown '" + name + "' (known: lr, rf, gbt)");
-        }
+        Setup setup = Setup.of(name, seed);
+        Estimator<?> estimator = setup.estimator();
+        ParamMap[] grid = setup.grid();
+        ParamSpace space = setup.space();
         int n = grid.length;
 
         long began = System.nanoTime();
@@ -163,6 +142,32 @@ public final class TuneValidatorBenchmark {
             cli(seed, rows, n, cvBest);
         }
         rows.unpersist();
+    }
+
+    /** An estimator of the benchmark, its grid of 36 points and TuneValidator's space over the same ranges. */
+    record Setup(Estimator<?> estimator, ParamMap[] grid, ParamSpace space) {
+        static Setup of(String name, long seed) {
+            if (name.equals("lr")) {
+                LogisticRegression lr = new LogisticRegression().setMaxIter(50);
+                return new Setup(lr, new ParamGridBuilder().addGrid(lr.regParam(), new double[] {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1})
+                        .addGrid(lr.elasticNetParam(), new double[] {0, 0.2, 0.4, 0.6, 0.8, 1}).build(),
+                        new ParamSpace().logUniform(lr.regParam(), 1e-5, 1).uniform(lr.elasticNetParam(), 0, 1));
+            }
+            if (name.equals("gbt")) {
+                // maxIter is the number of trees: a fidelity whose fit cost grows with it (one tree after another).
+                GBTClassifier gbt = new GBTClassifier().setMaxIter(10).setSeed(seed);
+                return new Setup(gbt, new ParamGridBuilder().addGrid(gbt.maxDepth(), new int[] {2, 3, 4, 5, 6, 7})
+                        .addGrid(gbt.stepSize(), new double[] {0.05, 0.1, 0.2, 0.3, 0.5, 0.8}).build(),
+                        new ParamSpace().intRange(gbt.maxDepth(), 2, 7).uniform(gbt.stepSize(), 0.05, 0.8));
+            }
+            if (name.equals("rf")) {
+                RandomForestClassifier rf = new RandomForestClassifier().setNumTrees(20).setSeed(seed);
+                return new Setup(rf, new ParamGridBuilder().addGrid(rf.maxDepth(), new int[] {2, 4, 6, 8, 10, 12})
+                        .addGrid(rf.minInstancesPerNode(), new int[] {1, 2, 4, 8, 16, 32}).build(),
+                        new ParamSpace().intRange(rf.maxDepth(), 2, 12).intRange(rf.minInstancesPerNode(), 1, 32));
+            }
+            throw new IllegalArgumentException("--estimators: unknown '" + name + "' (known: lr, rf, gbt)");
+        }
     }
 
     /**
@@ -236,7 +241,7 @@ public final class TuneValidatorBenchmark {
     }
 
     /** The first {@code rows} images of the two classes, 28x28 pooled to 7x7, label 1 for the second class. */
-    private static void write(SparkSession spark, Path dir, int rows, double negative, double positive, Path out) throws IOException {
+    static void write(SparkSession spark, Path dir, int rows, double negative, double positive, Path out) throws IOException {
         byte[] labels = idx(dir.resolve("train-labels-idx1-ubyte.gz"), 8);
         byte[] images = idx(dir.resolve("train-images-idx3-ubyte.gz"), 16);
         List<Row> table = new ArrayList<>();

@@ -28,7 +28,8 @@ public record Fidelity(List<Long> steps, String iterations) implements Serializa
     /**
      * The fidelity {@code choice} names for {@code estimator}: {@value #ROWS}, an int param's name, or
      * {@value #AUTO}, which picks per estimator: a forest's {@code numTrees} (its trees are
-     * independent, so a smaller forest costs that share and votes much as the whole one will), else an
+     * independent, so on a large table a smaller forest costs about that share and votes much as the
+     * whole one will; on a small one Spark's per-level jobs, shared by all the trees, dominate), else an
      * iterative estimator's {@code maxIter} (logistic regression, boosted trees: each iteration is a
      * Spark job over all the rows, so on a table of modest size a fit's time is its iterations' jobs
      * and a fraction of the rows saves little), else the rows.
@@ -62,7 +63,7 @@ public record Fidelity(List<Long> steps, String iterations) implements Serializa
      * The trial's params at {@code step}: with an iteration count, that count scaled by step/last (at
      * least 1) from the trial's own value, or from the estimator's where the space leaves it.
      */
-    ParamMap at(long step, ParamMap trial, Estimator<?> estimator) {
+    public ParamMap at(long step, ParamMap trial, Estimator<?> estimator) {
         if (iterations == null || step == last()) {
             return trial;
         }
