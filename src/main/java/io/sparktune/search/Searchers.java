@@ -5,6 +5,7 @@ import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.space.Space;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,6 +48,11 @@ public final class Searchers {
         if (spec.type().equals("sobol") && space.dimensions().size() > SobolSearcher.MAX_DIMENSIONS) {
             throw new InvalidInputException(null, path + ".type",
                     "sobol handles at most " + SobolSearcher.MAX_DIMENSIONS + " parameters");
+        }
+        if (spec.type().equals("grid") && !space.isFinite() && space.gridSize().equals(BigInteger.ONE)) {
+            // Otherwise the grid is one point with sampled values: one trial, whatever maxTrials says.
+            throw new InvalidInputException(null, path + ".type", "grid search expands parameters with lists of values, and every"
+                    + " parameter that varies here is sampled: use random, sobol or auto, or give a parameter a list");
         }
         return switch (spec.type()) {
             case "gp" -> {

@@ -80,6 +80,8 @@ class BadFlagsTest {
                         "--searcher", "anneal"),
                 run("--searcher: searcher.type: searcher 'evolution' was removed (it scored below tpe and cmaes on the benchmark suite); "
                         + "use tpe, or cmaes for long runs", "--searcher", "evolution"),
+                run("--searcher: searcher.type: grid search expands parameters with lists of values, and every parameter that varies"
+                        + " here is sampled: use random, sobol or auto, or give a parameter a list", "--searcher", "grid"),
                 run("--mode: mode: mode must be 'min' or 'max', got 'sideways'", "--mode", "sideways"),
                 run("--data-dir: trainable.data: unknown option for trainable 'function' (known: checkpoint, curveSpread, function, stepSeconds, steps)",
                         "--data-dir", "data"),

@@ -25,10 +25,19 @@ class SearchersTest {
     @Test
     void eachSearchersSpecHoldsItsOptionsWithTheDefaultsFilledIn() {
         Space branin = Spaces.branin();
-        assertEquals(SearcherSpec.Optionless.GRID, Searchers.validate(PluginSpec.of("grid"), branin, "searcher"));
+        Space lists = new Space(List.of(new Parameter("a", new GridList(List.of(1L, 2L)))));
+        assertEquals(SearcherSpec.Optionless.GRID, Searchers.validate(PluginSpec.of("grid"), lists, "searcher"));
         assertEquals(new SearcherSpec.GpOptions(6, 256), Searchers.validate(PluginSpec.of("gp"), branin, "searcher"),
                 "an initial design of 2(d + 1) for branin's 2 parameters");
         assertEquals(new SearcherSpec.TpeOptions(5, 24, 1.0), Searchers.validate(new PluginSpec("tpe", Map.of("startup", 5L)), branin, "searcher"));
+    }
+
+    @Test
+    void gridSearchOfASpaceWithNoListIsRefused() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Searchers.validate(PluginSpec.of("grid"), Spaces.branin(), "searcher"));
+        assertEquals("searcher.type: grid search expands parameters with lists of values, and every parameter that varies here is"
+                + " sampled: use random, sobol or auto, or give a parameter a list", e.getMessage());
     }
 
     @Test

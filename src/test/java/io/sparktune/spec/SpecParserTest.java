@@ -70,6 +70,9 @@ class SpecParserTest {
         assertEquals("space.json: searcher.type: unknown searcher 'annealing' (expected one of "
                 + String.join(", ", io.sparktune.search.Searchers.types()) + ")", problem(BRANIN + ", \"searcher\": \"annealing\"}"));
         assertEquals("space.json: budget.maxTrials: must be >= 1, got -3", problem(BRANIN + ", \"budget\": {\"maxTrials\": -3}}"));
+        assertEquals("space.json: searcher.type: grid search expands parameters with lists of values, and every parameter that varies"
+                + " here is sampled: use random, sobol or auto, or give a parameter a list",
+                problem(BRANIN + ", \"searcher\": \"grid\", \"budget\": {\"maxTrials\": 40}}"));
         assertEquals("space.json: budget.maxTrails: unknown key (expected one of maxTrials, parallelism, timeBudget, trialTimeout, trialsPerTask)",
                 problem(BRANIN + ", \"budget\": {\"maxTrails\": 3}}"));
         assertEquals("space.json: budget.timeBudget: 'soon' is not a duration (examples: 90s, 30m, 2h, 1h30m)",
