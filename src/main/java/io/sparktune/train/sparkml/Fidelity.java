@@ -60,11 +60,8 @@ public record Fidelity(List<Long> steps, String iterations) implements Serializa
     }
 
     /**
-     * The trial's params at {@code step}: with an iteration count, that count scaled by step/last from
-     * the trial's own value, or from the estimator's where the space leaves it; at least 2 where that
-     * value is. One boosting round cannot show a learning rate: Spark weighs a GBT's first tree 1
-     * whatever its {@code stepSize}, so at one tree every step size scores the same and asha would rank
-     * boosted trees by their depth alone.
+     * The trial's params at {@code step}: with an iteration count, that count scaled by step/last (at
+     * least 1) from the trial's own value, or from the estimator's where the space leaves it.
      */
     public ParamMap at(long step, ParamMap trial, Estimator<?> estimator) {
         if (iterations == null || step == last()) {
@@ -73,7 +70,7 @@ public record Fidelity(List<Long> steps, String iterations) implements Serializa
         Param<Object> param = EstimatorParams.typed(EstimatorParams.of(estimator).param(iterations));
         int full = (Integer) (trial.contains(param) ? trial.apply(param) : owner(estimator, param).getOrDefault(param));
         ParamMap scaled = trial.copy();
-        scaled.put(param, (int) Math.max(Math.min(2, full), Math.round((double) full * step / last())));
+        scaled.put(param, (int) Math.max(1, Math.round((double) full * step / last())));
         return scaled;
     }
 

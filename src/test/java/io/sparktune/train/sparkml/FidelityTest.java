@@ -74,16 +74,6 @@ class FidelityTest {
     }
 
     @Test
-    void aRungFitsAtLeastTwoBoostingRoundsSoThatTheStepSizeShows() {
-        GBTClassifier boosted = new GBTClassifier().setMaxIter(10);
-        Fidelity fidelity = of(Fidelity.AUTO, boosted);
-        assertEquals(2, fidelity.at(1, new ParamMap(), boosted).apply(boosted.maxIter()), "10 rounds at 1/9 would be 1");
-        assertEquals(3, fidelity.at(3, new ParamMap(), boosted).apply(boosted.maxIter()));
-        ParamMap oneRound = new ParamMap().put(boosted.maxIter(), 1);
-        assertEquals(1, fidelity.at(1, oneRound, boosted).apply(boosted.maxIter()), "never more than the trial's own count");
-    }
-
-    @Test
     void rowsFidelityFitsAFractionOfTheRowsWithTheTrialsParams() {
         RandomForestClassifier forest = new RandomForestClassifier();
         Fidelity fidelity = of(Fidelity.ROWS, forest);
