@@ -3,7 +3,7 @@
 # trials (tpe; fifo and asha on --fidelity: auto, rows or an int param), same estimator (lr, rf or gbt), the same 3
 # folds (a fold column per seed), local[2], parallelism 2, on a binary Fashion-MNIST task the benchmark
 # writes as Parquet (issue 15). Prints markdown rows.
-#   bench/tune-validator.sh [--rows 2000] [--seeds 3] [--first-seed 1] [--estimators lr,rf,gbt] [--classes 0,6] [--fidelity auto] [--data DIR]
+#   bench/tune-validator.sh [--rows 2000] [--seeds 3] [--first-seed 1] [--estimators lr,rf,gbt] [--classes 0,6] [--fidelity auto] [--gbt-rounds 10] [--data DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -o -q -B -DskipTests process-test-classes >&2

@@ -70,7 +70,7 @@ public final class SparkMlFitCost {
         System.out.println("| --- | --- | --- | --- | --- | --- |");
         BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator();
         for (String name : options.get("--estimators").split(",")) {
-            TuneValidatorBenchmark.Setup setup = TuneValidatorBenchmark.Setup.of(name, 1);
+            TuneValidatorBenchmark.Setup setup = TuneValidatorBenchmark.Setup.of(name, 1, 10);
             Estimator<?> estimator = setup.estimator();
             Fidelity fidelity = Fidelity.of(RUNGS, Fidelity.AUTO, estimator, EstimatorParams.of(estimator), "fidelity");
             // The first fits of a JVM pay for class loading and code generation: one fit that is not counted.

@@ -50,9 +50,9 @@ import java.util.zip.GZIPInputStream;
  * on the rows written as Parquet with the same fold column ({@code "validation": {"folds": 3, "foldCol": "fold"}}).
  *
  * <p>Args: {@code --data DIR --rows 2000 --seeds 3 --first-seed 1 --estimators lr,rf,gbt --classes 0,6 --fidelity auto
- * --methods cv,tvs,fifo,asha,split} (seeds first-seed to first-seed + seeds - 1; asha's {@code fidelityParam}: auto, rows,
- * or an int param such as maxIter; methods: CrossValidator, TrainValidationSplit, TuneValidator with fifo, with asha,
- * with a train ratio, and {@code cli}, the CLI's sparkml sweep beside them).
+ * --methods cv,tvs,fifo,asha,split --gbt-rounds 10} (seeds first-seed to first-seed + seeds - 1; asha's {@code fidelityParam}:
+ * auto, rows, or an int param such as maxIter; methods: CrossValidator, TrainValidationSplit, TuneValidator with fifo, with
+ * asha, with a train ratio, and {@code cli}, the CLI's sparkml sweep beside them; gbt-rounds: the GBT's maxIter).
  */
 public final class TuneValidatorBenchmark {
     private static final int FOLDS = 3;
@@ -63,7 +63,7 @@ public final class TuneValidatorBenchmark {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new java.util.HashMap<>(Map.of("--data", "../shared/datasets/fashion-mnist", "--rows", "2000",
                 "--seeds", "3", "--first-seed", "1", "--estimators", "lr,rf", "--classes", "0,6", "--fidelity", "auto",
-                "--methods", "cv,tvs,fifo,asha,split"));
+                "--methods", "cv,tvs,fifo,asha,split", "--gbt-rounds", "10"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
@@ -84,18 +84,20 @@ public final class TuneValidatorBenchmark {
         int seeds = Integer.parseInt(options.get("--seeds"));
         for (String estimator : options.get("--estimators").split(",")) {
             for (int seed = first; seed < first + seeds; seed++) {
-                run(estimator, seed, rows, options.get("--fidelity"), List.of(options.get("--methods").split(",")));
+                run(estimator, seed, rows, options.get("--fidelity"), List.of(options.get("--methods").split(",")),
+                        Integer.parseInt(options.get("--gbt-rounds")));
             }
         }
         spark.stop();
     }
 
-    private static void run(String name, long seed, Dataset<Row> unmarked, String fidelity, List<String> methods) throws IOException {
+    private static void run(String name, long seed, Dataset<Row> unmarked, String fidelity, List<String> methods, int gbtRounds)
+            throws IOException {
         // The same folds for both: CrossValidator's foldCol and TuneValidator's.
         Dataset<Row> rows = unmarked.withColumn("fold", functions.floor(functions.rand(seed).multiply(FOLDS)).cast("int")).cache();
         rows.count();
         BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator();
-        Setup setup = Setup.of(name, seed);
+        Setup setup = Setup.of(name, seed, gbtRounds);
         Estimator<?> estimator = setup.estimator();
         ParamMap[] grid = setup.grid();
         ParamSpace space = setup.space();
@@ -146,7 +148,7 @@ public final class TuneValidatorBenchmark {
 
     /** An estimator of the benchmark, its grid of 36 points and TuneValidator's space over the same ranges. */
     record Setup(Estimator<?> estimator, ParamMap[] grid, ParamSpace space) {
-        static Setup of(String name, long seed) {
+        static Setup of(String name, long seed, int gbtRounds) {
             if (name.equals("lr")) {
                 LogisticRegression lr = new LogisticRegression().setMaxIter(50);
                 return new Setup(lr, new ParamGridBuilder().addGrid(lr.regParam(), new double[] {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1})
@@ -155,7 +157,7 @@ public final class TuneValidatorBenchmark {
             }
             if (name.equals("gbt")) {
                 // maxIter is the number of trees: a fidelity whose fit cost grows with it (one tree after another).
-                GBTClassifier gbt = new GBTClassifier().setMaxIter(10).setSeed(seed);
+                GBTClassifier gbt = new GBTClassifier().setMaxIter(gbtRounds).setSeed(seed);
                 return new Setup(gbt, new ParamGridBuilder().addGrid(gbt.maxDepth(), new int[] {2, 3, 4, 5, 6, 7})
                         .addGrid(gbt.stepSize(), new double[] {0.05, 0.1, 0.2, 0.3, 0.5, 0.8}).build(),
                         new ParamSpace().intRange(gbt.maxDepth(), 2, 7).uniform(gbt.stepSize(), 0.05, 0.8));
