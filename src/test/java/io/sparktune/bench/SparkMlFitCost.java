@@ -12,7 +12,6 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ public final class SparkMlFitCost {
                 Double.parseDouble(classes[0]), Double.parseDouble(classes[1]), parquet);
         // Fold 0 of the benchmark's seed-1 fold column: two thirds to fit on, one third to score.
         Dataset<Row> rows = spark.read().parquet(parquet.toString())
-                .withColumn("fold", functions.floor(functions.rand(1).multiply(3)).cast("int")).cache();
+                .withColumn("fold", TuneValidatorBenchmark.foldColumn(1)).cache();
         Dataset<Row> train = rows.filter("fold != 0").cache();
         Dataset<Row> validation = rows.filter("fold = 0").cache();
         System.out.println("data: " + train.count() + " training and " + validation.count() + " validation rows, classes "
@@ -88,8 +87,8 @@ public final class SparkMlFitCost {
             }
             double full = seconds[RUNGS.size() - 1];
             double halving = 0;
+            Param<Object> count = estimator.getParam(fidelity.iterations());
             for (int r = 0; r < RUNGS.size(); r++) {
-                Param<Object> count = estimator.getParam(fidelity.iterations());
                 ParamMap atRung = fidelity.at(RUNGS.get(r), setup.grid()[0], estimator);
                 Object iterations = atRung.contains(count) ? atRung.apply(count) : estimator.getOrDefault(count);
                 System.out.printf("| %s | %d of %d | %s %s | %.3f | %.1f | %.2f |%n", name, RUNGS.get(r), fidelity.last(), iterations,

@@ -17,6 +17,7 @@ import org.apache.spark.ml.tuning.CrossValidatorModel;
 import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.ml.tuning.TrainValidationSplit;
 import org.apache.spark.ml.tuning.TrainValidationSplitModel;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -94,7 +95,7 @@ public final class TuneValidatorBenchmark {
     private static void run(String name, long seed, Dataset<Row> unmarked, String fidelity, List<String> methods, int gbtRounds)
             throws IOException {
         // The same folds for both: CrossValidator's foldCol and TuneValidator's.
-        Dataset<Row> rows = unmarked.withColumn("fold", functions.floor(functions.rand(seed).multiply(FOLDS)).cast("int")).cache();
+        Dataset<Row> rows = unmarked.withColumn("fold", foldColumn(seed)).cache();
         rows.count();
         BinaryClassificationEvaluator evaluator = new BinaryClassificationEvaluator();
         Setup setup = Setup.of(name, seed, gbtRounds);
@@ -144,6 +145,11 @@ public final class TuneValidatorBenchmark {
             cli(seed, rows, n, cvBest);
         }
         rows.unpersist();
+    }
+
+    /** Each row's fold, 0 to 2, drawn with {@code seed}: the column both CrossValidator and TuneValidator take as foldCol. */
+    static Column foldColumn(long seed) {
+        return functions.floor(functions.rand(seed).multiply(FOLDS)).cast("int");
     }
 
     /** An estimator of the benchmark, its grid of 36 points and TuneValidator's space over the same ranges. */
