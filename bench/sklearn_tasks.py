@@ -43,15 +43,18 @@ def tasks():
 _data = {}
 
 
+SCORINGS = {"acc": "accuracy", "nll": "neg_log_loss", "mse": "neg_mean_squared_error"}
+
+
 def loss(task, params):
-    """1 - mean accuracy, or the mean squared error, over 5 fixed folds."""
+    """1 - mean accuracy, the mean log-loss, or the mean squared error, over 5 fixed folds."""
     if task["data"] not in _data:
         _data[task["data"]] = LOADERS[task["data"]](return_X_y=True)
     x, y = _data[task["data"]]
     folds = KFold(5, shuffle=True, random_state=0)
-    if task["metric"] == "acc":
-        return 1 - float(np.mean(cross_val_score(MODELS[task["model"]](params), x, y, cv=folds, scoring="accuracy")))
-    return -float(np.mean(cross_val_score(MODELS[task["model"]](params), x, y, cv=folds, scoring="neg_mean_squared_error")))
+    model = MODELS[task["model"]](dict(params, **task.get("fixed", {})))
+    score = float(np.mean(cross_val_score(model, x, y, cv=folds, scoring=SCORINGS[task["metric"]])))
+    return 1 - score if task["metric"] == "acc" else -score
 
 
 def main():
