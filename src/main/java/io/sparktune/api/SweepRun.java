@@ -1,15 +1,17 @@
 package io.sparktune.api;
 
 import io.sparktune.core.InvalidInputException;
-import io.sparktune.engine.SweepEngine;
+import io.sparktune.core.Messages;
+import io.sparktune.core.ToolVersion;
 import io.sparktune.engine.LoopOutcome;
+import io.sparktune.engine.SweepEngine;
 import io.sparktune.report.TrialParquet;
 import io.sparktune.spec.SpecIdentity;
 import io.sparktune.spec.SweepSpec;
-import io.sparktune.store.SweepDirectory;
 import io.sparktune.store.Journal;
-import io.sparktune.store.SweepFile;
 import io.sparktune.store.StoreUnavailableException;
+import io.sparktune.store.SweepDirectory;
+import io.sparktune.store.SweepFile;
 import io.sparktune.store.SweepLock;
 import org.apache.hadoop.conf.Configuration;
 
@@ -27,7 +29,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * run the engine, and leave the consolidated table behind.
  */
 final class SweepRun {
-    static final String VERSION = Optional.ofNullable(SweepRun.class.getPackage().getImplementationVersion()).orElse("dev");
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private SweepRun() {
@@ -50,7 +51,7 @@ final class SweepRun {
         String runId = ZonedDateTime.now(ZoneOffset.UTC).format(RUN_ID) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         try (SweepLock lock = SweepLock.acquire(dir, runId, options.lockStale(), options.progress()::println)) {
             if (existing.isEmpty()) {
-                new SweepFile(spec.name(), spec.goals(), spec.identity(), masterSeed, VERSION, System.currentTimeMillis(),
+                new SweepFile(spec.name(), spec.goals(), spec.identity(), masterSeed, ToolVersion.CURRENT, System.currentTimeMillis(),
                         restartFrom == null ? null : restartFrom.uri()).write(dir);
             }
             LazySpark spark = new LazySpark("sparktune " + spec.name(), options.master(), ExecutorJars.forTrainable(spec.trainable()));
@@ -89,7 +90,7 @@ final class SweepRun {
                 SweepDirectory dir = SweepDirectory.at(location, HadoopConf.fromSparkProperties());
                 target = new Target(dir, SweepFile.read(dir));
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new StoreUnavailableException("cannot reach the sweep directory " + location + ": " + firstLine(e.getMessage()), e);
+                throw new StoreUnavailableException("cannot reach the sweep directory " + location + ": " + Messages.firstLine(e.getMessage()), e);
             }
             target.sweep().ifPresent(stored -> checkSameSweep(stored, spec, target.dir()));
             return target;
@@ -100,10 +101,6 @@ final class SweepRun {
             return sweep.map(SweepFile::masterSeed)
                     .orElseGet(() -> spec.seed().orElseGet(() -> new SecureRandom().nextLong() & Long.MAX_VALUE));
         }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("");
     }
 
     /**

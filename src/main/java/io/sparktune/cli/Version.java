@@ -1,11 +1,11 @@
 package io.sparktune.cli;
 
+import io.sparktune.core.ToolVersion;
 import picocli.CommandLine.IVersionProvider;
 
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"SparkTune " + (version == null ? "dev" : version)};
+        return new String[] {"SparkTune " + ToolVersion.CURRENT};
     }
 }

@@ -1,6 +1,7 @@
 package io.sparktune.data;
 
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Messages;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -36,17 +38,13 @@ public record TrainingData(Samples train, Samples validation, Normalization norm
         } catch (Exception e) {
             // Spark's Scala readers throw AnalysisException undeclared, so it cannot be caught by name.
             if (e instanceof IOException || e instanceof AnalysisException) {
-                throw new InvalidInputException(null, "trainable.data", firstLine(e.getMessage()));
+                throw new InvalidInputException(null, "trainable.data", Messages.firstLine(Objects.requireNonNullElse(e.getMessage(), "cannot read the data")));
             }
             throw e;
         }
         LOG.info("data: {} training and {} validation samples of shape {}, {} classes, read in {} ms", loaded.train().size(),
                 loaded.validation().size(), Arrays.toString(loaded.shape()), loaded.classes(), System.currentTimeMillis() - start);
         return loaded;
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "cannot read the data" : text.lines().findFirst().orElse(text);
     }
 
     /** Reads {@code spec} on the driver. */

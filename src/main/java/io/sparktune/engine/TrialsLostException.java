@@ -1,5 +1,6 @@
 package io.sparktune.engine;
 
+import io.sparktune.core.Messages;
 import io.sparktune.core.Trial;
 import io.sparktune.train.ClusterFaultException;
 
@@ -41,17 +42,12 @@ public final class TrialsLostException extends RuntimeException {
                     + " unfinished (the journal is consistent: run the same command again to resume)", cause);
         }
         return new TrialsLostException("Spark gave up on " + which + " after its task retries ("
-                + firstLine(text) + "): see the executors' logs, then run the same command again; the trials stay unfinished and run then",
+                + Messages.firstLine(text) + "): see the executors' logs, then run the same command again; the trials stay unfinished and run then",
                 cause);
     }
 
     private static String ids(List<Trial> trials) {
         String shown = trials.stream().limit(5).map(t -> String.valueOf(t.id())).collect(Collectors.joining(","));
         return trials.size() > 5 ? shown + ",... (" + trials.size() + ")" : shown;
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
     }
 }

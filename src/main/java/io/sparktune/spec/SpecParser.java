@@ -11,8 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparktune.core.Durations;
-import io.sparktune.core.InvalidInputException;
 import io.sparktune.core.Goals;
+import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Messages;
 import io.sparktune.core.PluginSpec;
 import io.sparktune.core.Resources;
 import io.sparktune.schedule.SchedulerSpec;
@@ -101,7 +102,7 @@ public final class SpecParser {
                 // Limits such as the nesting depth fail with no location of their own: the parser knows where it stopped.
                 JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
                 throw new InvalidInputException(source, "line " + at.getLineNr() + ", column " + at.getColumnNr(),
-                        "malformed JSON: " + firstLine(e instanceof MismatchedInputException
+                        "malformed JSON: " + Messages.firstLine(e instanceof MismatchedInputException
                                 ? "more content after the top-level object" : e.getOriginalMessage()));
             }
         } catch (IOException e) {
@@ -114,11 +115,6 @@ public final class SpecParser {
             throw new InvalidInputException(source, ROOT, "expected a JSON object at the top level, got " + SpaceParser.kind(node));
         }
         return (ObjectNode) node;
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 
     /** Sets each override in the spec; returns the JSON path of every object an override had to make, and which made it. */
@@ -155,7 +151,7 @@ public final class SpecParser {
             try {
                 return JSON.readTree(text);
             } catch (JsonProcessingException e) {
-                throw new InvalidInputException(o.flag(), "", "malformed JSON: " + firstLine(e.getOriginalMessage()));
+                throw new InvalidInputException(o.flag(), "", "malformed JSON: " + Messages.firstLine(e.getOriginalMessage()));
             }
         }
         return JSON.valueToTree(o.value());
