@@ -25,6 +25,8 @@ public record Hyperparameters(double lr, String optimizer, double momentum, doub
     static final List<String> ACTIVATIONS = List.of("relu", "tanh", "sigmoid", "gelu");
     private static final Set<String> COMMON = Set.of("lr", "optimizer", "momentum", "weight_decay", "batch_size", "epochs",
             "dropout", "layers", "hidden", "activation");
+    /** Read as whole numbers: a fraction drawn for one would be cut without a word. */
+    private static final Set<String> WHOLE = Set.of("batch_size", "epochs", "layers", "hidden", "filters", "kernel");
 
     /** The parameter names {@code architecture} understands; any other name in a space is a mistake. */
     static Set<String> names(Architecture architecture) {
@@ -33,9 +35,9 @@ public record Hyperparameters(double lr, String optimizer, double momentum, doub
         return Collections.unmodifiableSet(names);
     }
 
-    /** Rejects parameters the trainable would ignore, and optimizer or activation names it does not know. */
+    /** Rejects parameters the trainable would ignore, fractions for whole numbers, and optimizer or activation names it does not know. */
     static void validate(Space space, Architecture architecture) {
-        new KnownParameters(architecture.label(), names(architecture), Map.of("optimizer", OPTIMIZERS, "activation", ACTIVATIONS), Set.of())
+        new KnownParameters(architecture.label(), names(architecture), Map.of("optimizer", OPTIMIZERS, "activation", ACTIVATIONS), WHOLE)
                 .check(space);
     }
 
