@@ -9,4 +9,10 @@ public final class Messages {
     public static String firstLine(String text) {
         return text == null ? "" : text.lines().findFirst().orElse("").strip();
     }
+
+    /** {@link #firstLine(String)}, or {@code ifEmpty} where that is empty: an exception with no message. */
+    public static String firstLine(String text, String ifEmpty) {
+        String first = firstLine(text);
+        return first.isEmpty() ? ifEmpty : first;
+    }
 }

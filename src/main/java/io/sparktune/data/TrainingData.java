@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -38,7 +37,7 @@ public record TrainingData(Samples train, Samples validation, Normalization norm
         } catch (Exception e) {
             // Spark's Scala readers throw AnalysisException undeclared, so it cannot be caught by name.
             if (e instanceof IOException || e instanceof AnalysisException) {
-                throw new InvalidInputException(null, "trainable.data", Messages.firstLine(Objects.requireNonNullElse(e.getMessage(), "cannot read the data")));
+                throw new InvalidInputException(null, "trainable.data", Messages.firstLine(e.getMessage(), "cannot read the data"));
             }
             throw e;
         }

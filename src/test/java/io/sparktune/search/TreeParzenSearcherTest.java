@@ -88,18 +88,19 @@ class TreeParzenSearcherTest {
         assertEquals(tpeWithOneRunningTrial(cube, farAway).get(0), runningNearBest,
                 "tpe's suggestion with one trial running near the best and with it running far away");
 
+        // n = 2, beside the best, is where the model points; it runs, so the one fresh config, 3, wins.
         Space small = new Space(List.of(new Parameter("n", new IntRange(1, 4, false))));
         History history = new History();
-        for (int n = 1; n <= 2; n++) {
-            Config config = Config.of(Map.of("n", (long) n));
-            history.started(n - 1, config, true);
-            history.finished(n - 1);
-            history.observe(new Observation(n - 1, config, n, TrialStatus.COMPLETED, 1));
+        int id = 0;
+        for (long n : new long[] {1, 4}) {
+            Config config = Config.of(Map.of("n", n));
+            history.started(id, config, true);
+            history.finished(id);
+            history.observe(new Observation(id++, config, n, TrialStatus.COMPLETED, 1));
         }
-        Config three = Config.of(Map.of("n", 3L));
-        history.started(2, three, true);
+        history.started(id, Config.of(Map.of("n", 2L)), true);
         Searcher tpe = new TreeParzenSearcher(small, 7, 1, 24, 1.0);
-        assertEquals(4L, tpe.suggest(1, history).get(0).getLong("n"), "with n = 1 and 2 tried and n = 3 running, the one fresh config");
+        assertEquals(3L, tpe.suggest(1, history).get(0).getLong("n"), "with n = 1 and 4 tried and n = 2 running, the one fresh config");
     }
 
     /** 20 finished trials of a bowl centred at (0.2, 0.3), and trial 20 running at {@code running}. */

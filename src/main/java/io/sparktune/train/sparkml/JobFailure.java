@@ -1,5 +1,6 @@
 package io.sparktune.train.sparkml;
 
+import io.sparktune.core.Messages;
 import io.sparktune.train.ClusterFaultException;
 import org.apache.spark.SparkException;
 
@@ -31,9 +32,8 @@ final class JobFailure {
                 last = spark;
             }
         }
-        String message = String.valueOf(last.getMessage());
         // The rest of the message is the driver's stack trace.
-        String first = message.lines().findFirst().orElse(message);
+        String first = Messages.firstLine(last.getMessage(), "a Spark job failed with no message");
         // A class the executors cannot load fails every trial alike, whichever way Spark reports it.
         for (String words : List.of(root.toString(), first)) {
             if (ClusterFaultException.CLASS_LOADING.matcher(words).find()) {

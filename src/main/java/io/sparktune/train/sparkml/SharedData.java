@@ -1,6 +1,7 @@
 package io.sparktune.train.sparkml;
 
 import io.sparktune.core.InvalidInputException;
+import io.sparktune.core.Messages;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.sql.AnalysisException;
@@ -147,7 +148,7 @@ public record SharedData(String runId, List<Fold> folds, FitSlots fits) implemen
         } catch (Exception e) {
             // Spark's Scala readers throw AnalysisException undeclared, so it cannot be caught by name.
             if (e instanceof AnalysisException) {
-                throw new InvalidInputException(path, key, e.getMessage().lines().findFirst().orElse("cannot read"));
+                throw new InvalidInputException(path, key, Messages.firstLine(e.getMessage(), "cannot read"));
             }
             throw e;
         }
