@@ -103,8 +103,42 @@ class TreeParzenSearcherTest {
         assertEquals(3L, tpe.suggest(1, history).get(0).getLong("n"), "with n = 1 and 4 tried and n = 2 running, the one fresh config");
     }
 
+    @Test
+    void drawsFewerCandidatesWhileTrialsRun() {
+        // Suggestions made before results come back share one model, and the best of 24 draws put them
+        // close together; with seven trials in flight a suggestion weighs 24 / sqrt(8), 8 candidates.
+        Space cube = new Space(List.of(new Parameter("x", new Uniform(0, 1)), new Parameter("y", new Uniform(0, 1))));
+        List<Config> sevenElsewhere = IntStream.range(0, 7).mapToObj(i -> Config.of(Map.of("x", 0.9, "y", 0.1 * i))).toList();
+        int changedByTheCount = 0;
+        for (long seed = 0; seed < 10; seed++) {
+            History running = bowl(cube);
+            History failed = bowl(cube);
+            for (int i = 0; i < 7; i++) {
+                running.started(20 + i, sevenElsewhere.get(i), true);
+                failed.started(20 + i, sevenElsewhere.get(i), true);
+                failed.finished(20 + i);
+            }
+            Config whileSevenRun = SearcherSpec.TpeOptions.DEFAULTS.create(cube, seed).suggest(1, running).get(0);
+            Config eightCandidates = new TreeParzenSearcher(cube, seed, 10, 8, 1.0).suggest(1, failed).get(0);
+            Config twentyFourCandidates = SearcherSpec.TpeOptions.DEFAULTS.create(cube, seed).suggest(1, failed).get(0);
+            assertEquals(eightCandidates, whileSevenRun, "seed " + seed + ": with seven trials running, the suggestion of 8 candidates");
+            if (!twentyFourCandidates.equals(eightCandidates)) {
+                changedByTheCount++;
+            }
+        }
+        // The best of 24 draws is among the first 8 a third of the time.
+        assertTrue(changedByTheCount >= 3, "24 candidates and 8 gave different suggestions on " + changedByTheCount + " of 10 seeds");
+    }
+
     /** 20 finished trials of a bowl centred at (0.2, 0.3), and trial 20 running at {@code running}. */
     private static List<Config> tpeWithOneRunningTrial(Space cube, Config running) {
+        History history = bowl(cube);
+        history.started(20, running, true);
+        return SearcherSpec.TpeOptions.DEFAULTS.create(cube, 5).suggest(1, history);
+    }
+
+    /** 20 finished trials of a bowl centred at (0.2, 0.3). */
+    private static History bowl(Space cube) {
         History history = new History();
         SplittableRandom random = new SplittableRandom(3);
         for (int i = 0; i < 20; i++) {
@@ -115,8 +149,7 @@ class TreeParzenSearcherTest {
             double dy = config.getDouble("y") - 0.3;
             history.observe(new Observation(i, config, dx * dx + dy * dy, TrialStatus.COMPLETED, 1));
         }
-        history.started(20, running, true);
-        return SearcherSpec.TpeOptions.DEFAULTS.create(cube, 5).suggest(1, history);
+        return history;
     }
 
     @Test
