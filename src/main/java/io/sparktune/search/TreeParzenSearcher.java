@@ -76,7 +76,8 @@ final class TreeParzenSearcher implements Searcher {
         }
         Set<Config> taken = new HashSet<>();
         observations.forEach(o -> taken.add(o.config()));
-        taken.addAll(history.pending());
+        List<Config> running = history.pending();
+        taken.addAll(running);
         // Narrow kernels refine a response that changes wherever the config does. Where many trials
         // share a loss exactly (an accuracy over a small dataset, a tree that stops splitting) the
         // response is made of flat steps, and kernels narrower than a step only resample the step
@@ -86,7 +87,7 @@ final class TreeParzenSearcher implements Searcher {
         List<Config> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int trial = history.created() + i;
-            Config next = model == null ? design.pointAt(trial) : suggestion(model, taken, trial, draws(history.pending().size() + i));
+            Config next = model == null ? design.pointAt(trial) : suggestion(model, taken, trial, draws(running.size() + i));
             out.add(next);
             taken.add(next);
         }

@@ -106,7 +106,7 @@ class TreeParzenSearcherTest {
     @Test
     void drawsFewerCandidatesWhileTrialsRun() {
         // Suggestions made before results come back share one model, and the best of 24 draws put them
-        // close together; with seven trials in flight a suggestion weighs 24 / sqrt(8), 8 candidates.
+        // close together; with seven trials in flight a suggestion draws 24 / sqrt(8), 8 candidates.
         Space cube = new Space(List.of(new Parameter("x", new Uniform(0, 1)), new Parameter("y", new Uniform(0, 1))));
         List<Config> sevenElsewhere = IntStream.range(0, 7).mapToObj(i -> Config.of(Map.of("x", 0.9, "y", 0.1 * i))).toList();
         int changedByTheCount = 0;
@@ -119,7 +119,7 @@ class TreeParzenSearcherTest {
                 failed.finished(20 + i);
             }
             Config whileSevenRun = SearcherSpec.TpeOptions.DEFAULTS.create(cube, seed).suggest(1, running).get(0);
-            Config eightCandidates = new TreeParzenSearcher(cube, seed, 10, 8, 1.0).suggest(1, failed).get(0);
+            Config eightCandidates = new TreeParzenSearcher(cube, seed, TreeParzenSearcher.DEFAULT_STARTUP, 8, TreeParzenSearcher.DEFAULT_PRIOR_WEIGHT).suggest(1, failed).get(0);
             Config twentyFourCandidates = SearcherSpec.TpeOptions.DEFAULTS.create(cube, seed).suggest(1, failed).get(0);
             assertEquals(eightCandidates, whileSevenRun, "seed " + seed + ": with seven trials running, the suggestion of 8 candidates");
             if (!twentyFourCandidates.equals(eightCandidates)) {
