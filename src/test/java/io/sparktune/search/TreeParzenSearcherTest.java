@@ -77,6 +77,14 @@ class TreeParzenSearcherTest {
     }
 
     @Test
+    void tiedResponsesGetOptunasClipWhileTrialsRun() {
+        assertEquals(2.0, TreeParzenSearcher.clipExponent(0, 0), "a continuous response, nothing running");
+        assertEquals(1.5, TreeParzenSearcher.clipExponent(0.5, 0), "half the trials tied, nothing running");
+        assertEquals(2.0, TreeParzenSearcher.clipExponent(0, 7), "a continuous response, seven running");
+        assertEquals(1.0, TreeParzenSearcher.clipExponent(0.1, 7), "a tenth of the trials tied, seven running");
+    }
+
+    @Test
     void runningTrialsDoNotMoveTheModelButAreNotRepeated() {
         // Optuna's default: a running trial is left out of both groups. As the worst result (the
         // constant liar) it pushed parallel slots out of the good region: 83% of the sequential score
