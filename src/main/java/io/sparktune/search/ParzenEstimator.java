@@ -26,8 +26,9 @@ final class ParzenEstimator {
      * A kernel term of a coordinate's mixture below e^-50 of its weight is skipped. No kernel density
      * exceeds 134 (width 1/100, mass 0.3), so with n trials all such terms together are below
      * 3e-20 (n + 1) of the mixture, which holds the prior's weight, 1/(n + 1) or more. With 10,000
-     * trials most kernels are that narrow, and skipping their terms took a suggestion with one trial
-     * running from a median of 49.9 ms to 38.0 (docs/benchmarks.md, "Suggestion time").
+     * trials most kernels are that narrow, and without the skip a suggestion with one trial running
+     * took a median of 56 ms, above tpe's bound of 50, against 30 with it (docs/benchmarks.md,
+     * "Suggestion time").
      */
     private static final double NEGLIGIBLE_EXPONENT = 50;
     private static final double PRIOR_CENTRE = 0.5;
@@ -221,22 +222,29 @@ final class ParzenEstimator {
      * weight and its log finite.
      */
     double logMarginalDensity(double[] x) {
+        // Components outside, coordinates inside: each component's centres and widths are read in
+        // order, where a loop per coordinate would stride across every component's arrays.
+        double[] density = new double[x.length];
+        for (int i = 0; i < centres.length; i++) {
+            for (int j = 0; j < x.length; j++) {
+                double c = centres[i][j];
+                if (Double.isNaN(x[j])) {
+                    continue;
+                }
+                if (encoding.categorical(j) || Double.isNaN(c)) {
+                    density[j] += Math.exp(logWeights[i] + logKernel(i, j, x[j]));
+                } else {
+                    double z = (x[j] - c) / sigmas[i][j];
+                    if (0.5 * z * z < NEGLIGIBLE_EXPONENT) {
+                        density[j] += Math.exp(logWeights[i] - 0.5 * z * z - logNormalisers[i][j]);
+                    }
+                }
+            }
+        }
         double log = 0;
         for (int j = 0; j < x.length; j++) {
             if (!Double.isNaN(x[j])) {
-                double density = 0;
-                for (int i = 0; i < centres.length; i++) {
-                    double c = centres[i][j];
-                    if (encoding.categorical(j) || Double.isNaN(c)) {
-                        density += Math.exp(logWeights[i] + logKernel(i, j, x[j]));
-                    } else {
-                        double z = (x[j] - c) / sigmas[i][j];
-                        if (0.5 * z * z < NEGLIGIBLE_EXPONENT) {
-                            density += Math.exp(logWeights[i] - 0.5 * z * z - logNormalisers[i][j]);
-                        }
-                    }
-                }
-                log += Math.log(density);
+                log += Math.log(density[j]);
             }
         }
         return log;
