@@ -227,10 +227,10 @@ final class ParzenEstimator {
         double[] density = new double[x.length];
         for (int i = 0; i < centres.length; i++) {
             for (int j = 0; j < x.length; j++) {
-                double c = centres[i][j];
                 if (Double.isNaN(x[j])) {
                     continue;
                 }
+                double c = centres[i][j];
                 if (encoding.categorical(j) || Double.isNaN(c)) {
                     density[j] += Math.exp(logWeights[i] + logKernel(i, j, x[j]));
                 } else {

@@ -196,7 +196,8 @@ final class TreeParzenSearcher implements Searcher {
         Config best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         boolean bestTaken = true;
-        for (int c = 0; c < draws(running); c++) {
+        int draws = draws(running);
+        for (int c = 0; c < draws; c++) {
             Config config = encoding.decode(eachCoordinate ? below.sampleEachCoordinate(random) : below.sample(random));
             double[] x = encoding.encode(config);
             double score = eachCoordinate ? below.logMarginalDensity(x) - above.logMarginalDensity(x)
