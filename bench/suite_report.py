@@ -9,7 +9,8 @@ the reference being random search's median on the same problem (SparkTune's `ran
 --reference names another). Runs with fewer seeds than the most any searcher had on the same
 problem, parallelism and budget (a run still in progress) are left out. Per half and parallelism, one line per searcher: the mean normalised
 score and, for each Optuna sampler, the share of problems where the searcher's median is lower (a tie
-counts a half), over the problems that every searcher in the table was run on. Where a problem has both parallelism 1 and 8, the loss at 8: the median over
+counts a half), over the problems that every searcher in the table was run on, with a 90% bootstrap
+interval (every problem's seeds resampled on both sides: how far the share moves with other seeds). Where a problem has both parallelism 1 and 8, the loss at 8: the median over
 problems of the sequential score minus the parallel one.
 """
 import argparse
@@ -23,6 +24,21 @@ import numpy as np
 def bootstrap(values, rng):
     medians = np.median(rng.choice(values, size=(4000, len(values)), replace=True), axis=1)
     return np.quantile(medians, [0.05, 0.95])
+
+
+def win(mine, other):
+    """1 where mine is the lower median, a half for a tie."""
+    return np.where(mine < other, 1.0, np.where(mine == other, 0.5, 0.0))
+
+
+def share_interval(pairs, runs, rng):
+    """90% bootstrap interval of the share of problems won: both sides' seeds resampled on every problem."""
+    wins = np.zeros(4000)
+    for mine, other in pairs:
+        a = np.median(rng.choice(np.array(runs[mine]), size=(4000, len(runs[mine])), replace=True), axis=1)
+        b = np.median(rng.choice(np.array(runs[other]), size=(4000, len(runs[other])), replace=True), axis=1)
+        wins += win(a, b)
+    return np.quantile(wins / len(pairs), [0.05, 0.95])
 
 
 def main():
@@ -121,12 +137,14 @@ def main():
                 scores = [score[k] for k in mine.values() if k in score]
                 shares = []
                 for peer in peers:
-                    wins = []
-                    for (problem, budget), k in mine.items():
-                        other = (problem, peer, parallelism, budget)
-                        if other in keys and peer != searcher:
-                            wins.append(1.0 if median[k] < median[other] else 0.5 if median[k] == median[other] else 0.0)
-                    shares.append("%.0f%% of %d" % (100 * np.mean(wins), len(wins)) if wins else "")
+                    pairs = [(k, (k[0], peer, parallelism, k[3])) for k in mine.values()]
+                    pairs = [(k, other) for k, other in pairs if other in keys and peer != searcher]
+                    if not pairs:
+                        shares.append("")
+                        continue
+                    share = np.mean([win(median[k], median[other]) for k, other in pairs])
+                    low, high = share_interval(pairs, runs, rng)
+                    shares.append("%.0f%% of %d (%.0f–%.0f%%)" % (100 * share, len(pairs), 100 * low, 100 * high))
                 print("| %s | %d | %.1f | %s |" % (searcher, len(mine), np.mean(scores) if scores else float("nan"), " | ".join(shares)))
     parallel = sorted({k[2] for k in runs if k[2] > 1})
     for p in parallel:
