@@ -6,7 +6,7 @@ with the lowest value the sampler saw.
 
     /usr/bin/python3 bench/suite_peer.py [--half dev|held|all] [--problems a,b]
         [--samplers optuna-tpe,optuna-tpe-mv,optuna-cmaes,optuna-random] [--parallelism 1,8]
-        [--seeds 10] [--from 1000] [--budget-per-dim 0]
+        [--seeds 10] [--from 1000] [--budget-per-dim 0] [--suite bench/suite-fresh.tsv]
     /usr/bin/python3 bench/suite_peer.py --tasks all [--samplers ...] [--parallelism 1,8] [--seeds 5]
         (the scikit-learn tasks of bench/tasks.json, 128 trials, scored in this process)
 """
@@ -91,6 +91,7 @@ def main():
     parser.add_argument("--seeds", type=int, default=10)
     parser.add_argument("--from", dest="first", type=int, default=1000)
     parser.add_argument("--budget-per-dim", type=int, default=0)
+    parser.add_argument("--suite", help="another problem file in suite.tsv's format (bench/suite-fresh.tsv)")
     parser.add_argument("--tasks", help="the scikit-learn tasks of bench/tasks.json named here ('all' for every one), "
                                         "128 trials each, instead of the synthetic problems")
     args = parser.parse_args()
@@ -107,7 +108,7 @@ def main():
                         best, millis = run_task(task, sampler, parallelism, seed)
                         print("%s,task,%s,%d,128,%d,%.10g,nan,%.4g" % (name, sampler, parallelism, seed, best, millis), flush=True)
         return
-    for problem in suite():
+    for problem in (suite(args.suite) if args.suite else suite()):
         if args.half not in ("all", problem.half) or (args.problems and problem.name not in args.problems.split(",")):
             continue
         budget = args.budget_per_dim * problem.dims if args.budget_per_dim else problem.budget

@@ -28,7 +28,7 @@ import java.util.function.ToDoubleFunction;
  *
  * <pre>
  *   bench/suite.sh [--half dev|held|all] [--problems a,b] [--searchers random,tpe,gp,cmaes] [--parallelism 1]
- *                  [--seeds 10] [--from 1000] [--threads 2] [--budget-per-dim 0]
+ *                  [--seeds 10] [--from 1000] [--threads 2] [--budget-per-dim 0] [--suite bench/suite.tsv]
  * </pre>
  *
  * <p>A searcher named {@code a>b} is {@code a} for the first 10·d finished trials and {@code b} after (see
@@ -95,6 +95,7 @@ public final class SuiteBenchmark {
         long from = 1000;
         int threads = 2;
         int budgetPerDim = 0;
+        Path suiteFile = Path.of("bench/suite.tsv");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--half" -> half = args[++i];
@@ -105,12 +106,13 @@ public final class SuiteBenchmark {
                 case "--from" -> from = Long.parseLong(args[++i]);
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--budget-per-dim" -> budgetPerDim = Integer.parseInt(args[++i]);
+                case "--suite" -> suiteFile = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         System.out.println(CSV_HEADER);
-        for (Problem listed : suite(Path.of("bench/suite.tsv"))) {
+        for (Problem listed : suite(suiteFile)) {
             if (!(half.equals("all") || half.equals(listed.half())) || (problems != null && !problems.contains(listed.name()))) {
                 continue;
             }
