@@ -37,16 +37,16 @@ import java.util.function.ToDoubleFunction;
  */
 public final class SuiteBenchmark {
 
-    /** One line of bench/suite.tsv. */
+    /** One line of bench/suite.tsv (or another file in its format, such as bench/suite-fresh.tsv). */
     record Problem(String name, BenchmarkFunction function, double[] low, double[] high, int budget, double noise, double optimum,
             String half) {
 
-        static Problem parse(String line) {
+        static Problem parse(Path file, String line) {
             String[] f = line.split("\t");
             int dims = Integer.parseInt(f[2]);
             BenchmarkFunction function = BenchmarkFunction.byLabel(f[1]);
             if (function == null) {
-                throw new IllegalArgumentException("bench/suite.tsv: unknown function '" + f[1] + "' for " + f[0]);
+                throw new IllegalArgumentException(file + ": unknown function '" + f[1] + "' for " + f[0]);
             }
             return new Problem(f[0], function, bounds(f[3], dims), bounds(f[4], dims), Integer.parseInt(f[5]),
                     Double.parseDouble(f[6]), Double.parseDouble(f[7]), f[8]);
@@ -83,7 +83,7 @@ public final class SuiteBenchmark {
 
     static List<Problem> suite(Path file) throws IOException {
         List<String> lines = Files.readAllLines(file).stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
-        return lines.subList(1, lines.size()).stream().map(Problem::parse).toList();
+        return lines.subList(1, lines.size()).stream().map(line -> Problem.parse(file, line)).toList();
     }
 
     public static void main(String[] args) throws Exception {
