@@ -21,9 +21,13 @@ import math
 import numpy as np
 
 
+def resampled_medians(values, rng):
+    """The medians of 4,000 bootstrap resamples of values."""
+    return np.median(rng.choice(np.asarray(values), size=(4000, len(values)), replace=True), axis=1)
+
+
 def bootstrap(values, rng):
-    medians = np.median(rng.choice(values, size=(4000, len(values)), replace=True), axis=1)
-    return np.quantile(medians, [0.05, 0.95])
+    return np.quantile(resampled_medians(values, rng), [0.05, 0.95])
 
 
 def win(mine, other):
@@ -33,11 +37,7 @@ def win(mine, other):
 
 def share_interval(pairs, runs, rng):
     """90% bootstrap interval of the share of problems won: both sides' seeds resampled on every problem."""
-    wins = np.zeros(4000)
-    for mine, other in pairs:
-        a = np.median(rng.choice(np.array(runs[mine]), size=(4000, len(runs[mine])), replace=True), axis=1)
-        b = np.median(rng.choice(np.array(runs[other]), size=(4000, len(runs[other])), replace=True), axis=1)
-        wins += win(a, b)
+    wins = sum(win(resampled_medians(runs[mine], rng), resampled_medians(runs[other], rng)) for mine, other in pairs)
     return np.quantile(wins / len(pairs), [0.05, 0.95])
 
 

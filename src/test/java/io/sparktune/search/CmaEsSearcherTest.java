@@ -3,9 +3,7 @@ package io.sparktune.search;
 import io.sparktune.bench.SweepSimulation;
 import io.sparktune.core.Config;
 import io.sparktune.core.History;
-import io.sparktune.core.Observation;
 import io.sparktune.core.PluginSpec;
-import io.sparktune.core.TrialStatus;
 import io.sparktune.space.Parameter;
 import io.sparktune.space.Space;
 import io.sparktune.space.Uniform;
@@ -85,12 +83,7 @@ class CmaEsSearcherTest {
         SweepSimulation sweep = new SweepSimulation(cmaes(space, 5), sphere(3, 0.2));
         sweep.run(80, 1, 5);
         History full = sweep.history();
-        History first40 = new History();
-        for (Observation o : full.observations().subList(0, 40)) {
-            first40.started(o.trialId(), o.config(), true);
-            first40.finished(o.trialId());
-            first40.observe(new Observation(o.trialId(), o.config(), o.loss(), TrialStatus.COMPLETED, 1));
-        }
+        History first40 = Histories.of(full.observations().subList(0, 40));
         Searcher searcher = cmaes(space, 5);
         searcher.suggest(1, full);
         assertEquals(cmaes(space, 5).suggest(2, first40), searcher.suggest(2, first40), "suggestions for a shorter history after a longer one");

@@ -9,8 +9,6 @@ import io.sparktune.space.Space;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,23 +30,12 @@ class LearningSearchersTest {
         return sweep.history();
     }
 
-    /** The history a restarted driver rebuilds from the journal: same observations, same trial count. */
-    private static History rebuilt(History original) {
-        History copy = new History();
-        for (Observation o : original.observations()) {
-            copy.started(o.trialId(), o.config(), true);
-            copy.finished(o.trialId());
-            copy.observe(o);
-        }
-        return copy;
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"tpe", "gp", "cmaes", "auto"})
     void resumedSweepSuggestsWhatAnUninterruptedOneWould(String type) {
         History history = sweep(type, 25, 2);
         List<Config> uninterrupted = searcher(type, Spaces.mixed(), 42).suggest(3, history);
-        List<Config> resumed = searcher(type, Spaces.mixed(), 42).suggest(3, rebuilt(history));
+        List<Config> resumed = searcher(type, Spaces.mixed(), 42).suggest(3, Histories.of(history.observations()));
         assertEquals(uninterrupted, resumed, type + " suggested differently after a restart");
     }
 
@@ -64,25 +51,14 @@ class LearningSearchersTest {
         // tpe widens its kernels on tied losses once trials run, so a batch must count its own earlier
         // suggestions as running, as asking once per slot does. The worst trial takes the next worst
         // one's loss.
-        List<Observation> observations = sweep(type, 60, 1).observations();
-        List<Observation> byLoss = new ArrayList<>(observations);
-        byLoss.sort(Comparator.comparingDouble(Observation::loss));
-        Observation worst = byLoss.get(byLoss.size() - 1);
-        double nextWorst = byLoss.get(byLoss.size() - 2).loss();
-        History history = new History();
-        for (Observation o : observations) {
-            history.started(o.trialId(), o.config(), true);
-            history.finished(o.trialId());
-            history.observe(o == worst ? new Observation(o.trialId(), o.config(), nextWorst, o.status(), o.steps()) : o);
-        }
-        assertBatchMatchesOneAtATime(type, history);
+        assertBatchMatchesOneAtATime(type, Histories.worstTwoTied(sweep(type, 60, 1)));
     }
 
     /** Three suggestions asked for at once equal three asked for one by one, each started before the next. */
     private static void assertBatchMatchesOneAtATime(String type, History history) {
         Searcher searcher = searcher(type, Spaces.mixed(), 42);
         List<Config> atOnce = searcher.suggest(3, history);
-        History stepwise = rebuilt(history);
+        History stepwise = Histories.of(history.observations());
         for (int i = 0; i < 3; i++) {
             Config next = searcher.suggest(1, stepwise).get(0);
             assertEquals(atOnce.get(i), next, type + " suggestion " + i + " of a batch");

@@ -12,9 +12,7 @@ import io.sparktune.space.Uniform;
 import io.sparktune.train.function.BenchmarkFunction;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -114,27 +112,12 @@ class TreeParzenSearcherTest {
         int widened = 0;
         for (long seed = 0; seed < 10; seed++) {
             Config onTheBowl = SearcherSpec.TpeOptions.DEFAULTS.create(cube, seed).suggest(1, withSevenRunning(bowl(cube))).get(0);
-            Config withATie = SearcherSpec.TpeOptions.DEFAULTS.create(cube, seed).suggest(1, withSevenRunning(worstTwoTied(cube))).get(0);
+            Config withATie = SearcherSpec.TpeOptions.DEFAULTS.create(cube, seed).suggest(1, withSevenRunning(Histories.worstTwoTied(bowl(cube)))).get(0);
             if (!onTheBowl.equals(withATie)) {
                 widened++;
             }
         }
         assertTrue(widened >= 5, "seeds whose suggestion changed when two of the worst trials tied: " + widened + " of 10");
-    }
-
-    /** {@link #bowl} with its worst trial given the loss of the next worst. */
-    private static History worstTwoTied(Space cube) {
-        List<Observation> byLoss = new ArrayList<>(bowl(cube).observations());
-        byLoss.sort(Comparator.comparingDouble(Observation::loss));
-        Observation worst = byLoss.get(byLoss.size() - 1);
-        double nextWorst = byLoss.get(byLoss.size() - 2).loss();
-        History history = new History();
-        for (Observation o : bowl(cube).observations()) {
-            history.started(o.trialId(), o.config(), true);
-            history.finished(o.trialId());
-            history.observe(o.trialId() == worst.trialId() ? new Observation(o.trialId(), o.config(), nextWorst, o.status(), o.steps()) : o);
-        }
-        return history;
     }
 
     /** The history with seven more trials started far from the bowl's centre and still running. */
@@ -229,13 +212,9 @@ class TreeParzenSearcherTest {
 
     /** The 20 trials of {@link #bowl}, their losses rounded up to steps of 0.02, so that many tie. */
     private static History steppedBowl(Space cube) {
-        History history = new History();
-        for (Observation o : bowl(cube).observations()) {
-            history.started(o.trialId(), o.config(), true);
-            history.finished(o.trialId());
-            history.observe(new Observation(o.trialId(), o.config(), Math.ceil(o.loss() / 0.02) * 0.02, TrialStatus.COMPLETED, 1));
-        }
-        return history;
+        return Histories.of(bowl(cube).observations().stream()
+                .map(o -> new Observation(o.trialId(), o.config(), Math.ceil(o.loss() / 0.02) * 0.02, TrialStatus.COMPLETED, 1))
+                .toList());
     }
 
     @Test
