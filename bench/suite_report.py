@@ -115,7 +115,7 @@ def main():
                     cells.append("" if key not in median else "%.3g (%.0f)" % (median[key], score[key]) if key in score
                                  else "%.3g" % median[key])
                 print("| %s (%d) | %s | %s |" % (problem, budget, meta[problem], " | ".join(cells)))
-    for half in ("dev", "held", "all", "fresh", "task"):
+    for half in ("dev", "held", "all", "fresh", "fresh2", "task"):
         for parallelism in sorted({k[2] for k in runs}):
             keys = {k for k in runs if k[2] == parallelism and (meta[k[0]] == half or half == "all" and meta[k[0]] in ("dev", "held"))}
             # Aggregates compare like with like: only the problems that every searcher here was run on.
@@ -127,7 +127,7 @@ def main():
             print()
             print("**%s, parallelism %d: %d problems, each run by every searcher listed**" % (
                 {"dev": "development half", "held": "held-out half", "all": "whole synthetic suite", "fresh": "fresh problems (bench/suite-fresh.tsv)",
-                 "task": "scikit-learn tasks"}[half], parallelism, len(common)))
+                 "fresh2": "second fresh set (bench/suite-fresh2.tsv)", "task": "scikit-learn tasks"}[half], parallelism, len(common)))
             print()
             print("| searcher | problems | mean score | " + " | ".join("beats %s" % p for p in peers) + " |")
             print("| --- | --- | --- | " + " | ".join("---" for _ in peers) + " |")
