@@ -35,14 +35,27 @@ class TargetsTest {
     }
 
     @Test
-    void theLogJacobianIsThatOfTheLogAndTheStandardisation() {
-        // Median 1, offset 1: z = log 1, log 2, log 4, standardised by their (population) sd.
+    void theLogJacobianIsThatOfTheLogAndTheScaling() {
+        // Median 1, offset 1: z = log 1, log 2, log 4, scaled by their (population) sd and shifted
+        // so that the upper quartile, here the largest of three, is 0.
         Targets targets = new Targets(observations(new double[] {0, 1, 3}), 1);
         double[] z = {0, Math.log(2), Math.log(4)};
         double mean = Arrays.stream(z).average().orElseThrow();
         double sd = Math.sqrt(Arrays.stream(z).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
         assertEquals(-(z[0] + z[1] + z[2]) - 3 * Math.log(sd), targets.logJacobian(), 1e-12);
-        assertEquals((z[2] - mean) / sd, targets.values()[2], 1e-12);
+        assertEquals((z[0] - z[2]) / sd, targets.values()[0], 1e-12);
+        assertEquals(0, targets.values()[2], 1e-12);
+    }
+
+    @Test
+    void theModelsPriorMeanIsTheUpperQuartileSoThatTheUnexploredLooksWorseThanMostTrials() {
+        double[] losses = {5, 0.1, 9, 2, 7, 3, 40, 1};
+        double[] t = targets(losses);
+        long atOrBelowPrior = Arrays.stream(t).filter(v -> v <= 1e-12).count();
+        long above = Arrays.stream(t).filter(v -> v > 1e-12).count();
+        assertEquals(7, atOrBelowPrior, "the 3n/4-th smallest loss (9, of 8) maps to the prior mean 0: " + Arrays.toString(t));
+        assertEquals(1, above, Arrays.toString(t));
+        assertEquals(0, t[2], 1e-12, "9 is the upper quartile");
     }
 
     private static double lastGapShare(double[] t) {
