@@ -7,8 +7,9 @@ with the lowest value the sampler saw.
     /usr/bin/python3 bench/suite_peer.py [--half dev|held|all] [--problems a,b]
         [--samplers optuna-tpe,optuna-tpe-mv,optuna-cmaes,optuna-random] [--parallelism 1,8]
         [--seeds 10] [--from 1000] [--budget-per-dim 0] [--suite bench/suite-fresh.tsv]
-    /usr/bin/python3 bench/suite_peer.py --tasks all [--samplers ...] [--parallelism 1,8] [--seeds 5]
-        (the scikit-learn tasks of bench/tasks.json, 128 trials, scored in this process)
+    /usr/bin/python3 bench/suite_peer.py --tasks all [--samplers ...] [--parallelism 1,8] [--seeds 5] [--rounds]
+        (the scikit-learn tasks of bench/tasks.json, 128 trials, scored in this process; --rounds as
+        bench/tasks.sh --rounds: Bayesmark's rounds of `parallelism` trials, all told before the next round)
 """
 import argparse
 import os
@@ -42,18 +43,20 @@ def distribution(domain):
     return optuna.distributions.CategoricalDistribution(values)
 
 
-def sweep(sampler, parallelism, seed, distributions, budget, evaluate):
-    """Ask/tell with `parallelism` trials in flight, a random one finishing: (lowest value, its params, median ask ms)."""
+def sweep(sampler, parallelism, seed, distributions, budget, evaluate, rounds=False):
+    """Ask/tell with `parallelism` trials in flight, a random one finishing, or with `rounds`, Bayesmark's
+    protocol: `parallelism` trials asked, all told before the next are asked. Returns (lowest value, its
+    params, median ask ms)."""
     study = optuna.create_study(sampler=SAMPLERS[sampler](seed))
     finishing = random.Random(seed)
     running, asked, best, best_params, ask_seconds = [], 0, float("inf"), None, []
     while asked < budget or running:
-        while len(running) < parallelism and asked < budget:
+        while len(running) < parallelism and asked < budget and (not rounds or asked % parallelism or not running):
             start = time.perf_counter()
             running.append(study.ask(distributions))
             ask_seconds.append(time.perf_counter() - start)
             asked += 1
-        trial = running.pop(finishing.randrange(len(running)))
+        trial = running.pop(0 if rounds else finishing.randrange(len(running)))
         value = evaluate(trial.params)
         study.tell(trial, value)
         if value < best:
@@ -61,10 +64,11 @@ def sweep(sampler, parallelism, seed, distributions, budget, evaluate):
     return best, best_params, 1000 * float(np.median(ask_seconds))
 
 
-def run_task(task, sampler, parallelism, seed):
+def run_task(task, sampler, parallelism, seed, rounds):
     """One sweep of a scikit-learn task: the lowest loss found, and the median ask time."""
     distributions = {param: distribution(domain) for param, domain in task["params"].items()}
-    best, _, millis = sweep(sampler, parallelism, seed, distributions, 128, lambda params: sklearn_tasks.loss(task, params))
+    best, _, millis = sweep(sampler, parallelism, seed, distributions, 128, lambda params: sklearn_tasks.loss(task, params),
+                            rounds)
     return best, millis
 
 
@@ -94,6 +98,8 @@ def main():
     parser.add_argument("--suite", help="another problem file in suite.tsv's format (bench/suite-fresh.tsv)")
     parser.add_argument("--tasks", help="the scikit-learn tasks of bench/tasks.json named here ('all' for every one), "
                                         "128 trials each, instead of the synthetic problems")
+    parser.add_argument("--rounds", action="store_true", help="with --tasks: Bayesmark's protocol, `parallelism` trials "
+                                                                "asked together and all told before the next round")
     args = parser.parse_args()
     optuna.logging.set_verbosity(optuna.logging.ERROR)
     warnings.simplefilter("ignore")
@@ -105,7 +111,7 @@ def main():
             for parallelism in (int(p) for p in args.parallelism.split(",")):
                 for sampler in args.samplers.split(","):
                     for seed in range(args.first, args.first + args.seeds):
-                        best, millis = run_task(task, sampler, parallelism, seed)
+                        best, millis = run_task(task, sampler, parallelism, seed, args.rounds)
                         print("%s,task,%s,%d,128,%d,%.10g,nan,%.4g" % (name, sampler, parallelism, seed, best, millis), flush=True)
         return
     for problem in (suite(args.suite) if args.suite else suite()):

@@ -23,6 +23,7 @@ public final class SweepSimulation {
     private final List<Long> suggestNanos = new ArrayList<>();
     private final History history = new History();
     private Config incumbent;
+    private double incumbentLoss = Double.POSITIVE_INFINITY;
 
     public SweepSimulation(Searcher searcher, ToDoubleFunction<Config> loss) {
         this.searcher = searcher;
@@ -48,21 +49,55 @@ public final class SweepSimulation {
             }
             List<Integer> ids = new ArrayList<>(running.keySet());
             int id = ids.get(finishing.nextInt(ids.size()));
-            Config config = running.remove(id);
-            double value = loss.applyAsDouble(config);
+            double value = finish(id, running.remove(id));
             if (value < best) {
                 best = value;
-                incumbent = config;
-            }
-            history.finished(id);
-            if (searcher.learns()) {
-                history.observe(new Observation(id, config, value, TrialStatus.COMPLETED, 1));
             }
         }
         return best;
     }
 
-    /** The config with the lowest loss {@link #run} saw: what a user of a noisy objective would pick. */
+    /**
+     * Bayesmark's protocol instead: {@code roundSize} configs asked at once, all of them run and told before
+     * the next round is asked, until {@code budget} trials exist. Returns the lowest loss among them.
+     */
+    public double runInRounds(int budget, int roundSize) {
+        double best = Double.POSITIVE_INFINITY;
+        while (history.created() < budget) {
+            long start = System.nanoTime();
+            List<Config> configs = searcher.suggest(Math.min(roundSize, budget - history.created()), history);
+            suggestNanos.add(System.nanoTime() - start);
+            Map<Integer, Config> round = new LinkedHashMap<>();
+            for (Config config : configs) {
+                int id = history.created();
+                history.started(id, config, searcher.learns());
+                round.put(id, config);
+            }
+            for (Map.Entry<Integer, Config> trial : round.entrySet()) {
+                double value = finish(trial.getKey(), trial.getValue());
+                if (value < best) {
+                    best = value;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** Runs one trial and tells the searcher its loss, which it returns. */
+    private double finish(int id, Config config) {
+        double value = loss.applyAsDouble(config);
+        if (value < incumbentLoss) {
+            incumbent = config;
+            incumbentLoss = value;
+        }
+        history.finished(id);
+        if (searcher.learns()) {
+            history.observe(new Observation(id, config, value, TrialStatus.COMPLETED, 1));
+        }
+        return value;
+    }
+
+    /** The config with the lowest loss seen so far: what a user of a noisy objective would pick. */
     public Config incumbent() {
         return incumbent;
     }

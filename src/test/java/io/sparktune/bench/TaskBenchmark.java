@@ -28,8 +28,11 @@ import java.util.Map;
  * this class. One CSV row per sweep, as {@link SuiteBenchmark} writes them, with the optimum unknown.
  *
  * <pre>
- *   bench/tasks.sh [--tasks a,b] [--searchers random,tpe,gp,cmaes] [--parallelism 1,8] [--seeds 5] [--from 1000] [--budget 128]
+ *   bench/tasks.sh [--tasks a,b] [--searchers random,tpe,gp,cmaes] [--parallelism 1,8] [--seeds 5] [--from 1000] [--budget 128] [--rounds]
  * </pre>
+ *
+ * <p>{@code --rounds} runs Bayesmark's protocol, {@code parallelism} configs asked at once and all told before the next
+ * round, instead of {@link SweepSimulation}'s default: {@code parallelism} in flight, a random one finishing.
  */
 public final class TaskBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,6 +87,7 @@ public final class TaskBenchmark {
         int seeds = 5;
         long from = 1000;
         int budget = 128;
+        boolean rounds = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--tasks" -> only = List.of(args[++i].split(","));
@@ -92,6 +96,7 @@ public final class TaskBenchmark {
                 case "--seeds" -> seeds = Integer.parseInt(args[++i]);
                 case "--from" -> from = Long.parseLong(args[++i]);
                 case "--budget" -> budget = Integer.parseInt(args[++i]);
+                case "--rounds" -> rounds = true;
                 default -> throw new IllegalArgumentException("unknown flag " + args[i]);
             }
         }
@@ -110,7 +115,7 @@ public final class TaskBenchmark {
                             long seed = from + s;
                             Searcher searcher = Searchers.validate(SearcherBenchmark.spec(type), space, "searcher").create(space, seed);
                             SweepSimulation sweep = new SweepSimulation(searcher, config -> worker.loss(task, config));
-                            double best = sweep.run(budget, parallelism, seed);
+                            double best = rounds ? sweep.runInRounds(budget, parallelism) : sweep.run(budget, parallelism, seed);
                             double[] millis = sweep.suggestNanos().stream().mapToDouble(n -> n / 1e6).sorted().toArray();
                             System.out.println(SuiteBenchmark.csvRow(task, "task", type, parallelism, budget, seed, best, Double.NaN,
                                     millis[millis.length / 2]));
