@@ -51,11 +51,12 @@ def sweep(sampler, parallelism, seed, distributions, budget, evaluate, rounds=Fa
     finishing = random.Random(seed)
     running, asked, best, best_params, ask_seconds = [], 0, float("inf"), None, []
     while asked < budget or running:
-        while len(running) < parallelism and asked < budget and (not rounds or asked % parallelism or not running):
-            start = time.perf_counter()
-            running.append(study.ask(distributions))
-            ask_seconds.append(time.perf_counter() - start)
-            asked += 1
+        if not rounds or not running:  # in rounds, the next batch once the last is told in full
+            while len(running) < parallelism and asked < budget:
+                start = time.perf_counter()
+                running.append(study.ask(distributions))
+                ask_seconds.append(time.perf_counter() - start)
+                asked += 1
         trial = running.pop(0 if rounds else finishing.randrange(len(running)))
         value = evaluate(trial.params)
         study.tell(trial, value)
