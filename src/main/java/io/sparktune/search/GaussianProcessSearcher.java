@@ -52,8 +52,13 @@ final class GaussianProcessSearcher implements Searcher {
     private final TrainingSet trainingSet;
     private final TrainingSet conditioningSet;
     private final SobolSearcher design;
+    private final int trustRegionEvery;
 
-    GaussianProcessSearcher(Space space, long seed, int initial, int maxPoints) {
+    /**
+     * @param trustRegionEvery every this many suggestions after the design, one is sought only inside
+     *                         a {@link TrustRegion} around the best trial; 0 never
+     */
+    GaussianProcessSearcher(Space space, long seed, int initial, int maxPoints, int trustRegionEvery) {
         this.space = space;
         this.encoding = new UnitEncoding(space);
         this.seed = seed;
@@ -61,6 +66,7 @@ final class GaussianProcessSearcher implements Searcher {
         this.trainingSet = new TrainingSet(maxPoints);
         this.conditioningSet = new TrainingSet(2 * maxPoints);
         this.design = new SobolSearcher(space, seed);
+        this.trustRegionEvery = trustRegionEvery;
     }
 
     /**
@@ -182,10 +188,17 @@ final class GaussianProcessSearcher implements Searcher {
                 .map(o -> encoding.encode(o.config()))
                 .toList();
         SplittableRandom random = new SplittableRandom(Trial.seedFor(seed, trial));
-        double[] point = new AcquisitionSearch(encoding, x -> {
+        AcquisitionSearch search = new AcquisitionSearch(encoding, x -> {
             double[] prediction = believer.predict(x);
             return LogExpectedImprovement.of(prediction[0], Math.sqrt(prediction[1]), incumbent);
-        }, random).maximise(incumbents, taken);
+        }, random);
+        double[] point;
+        if (trustRegionEvery > 0 && trial % trustRegionEvery == trustRegionEvery - 1) {
+            double side = TrustRegion.side(observations, initial, encoding.dimensions());
+            point = search.maximiseWithin(incumbents.get(0), TrustRegion.halfWidths(encoding, fitted.kernel().lengthscales(), side), taken);
+        } else {
+            point = search.maximise(incumbents, taken);
+        }
         return point == null ? design.pointAt(trial) : encoding.decode(point);
     }
 }

@@ -35,6 +35,15 @@ final class MaternKernel {
         return encoding.dimensions() + 2;
     }
 
+    /** Each coordinate's lengthscale, in the unit cube's units. */
+    double[] lengthscales() {
+        double[] out = new double[inverseSquaredLengthscales.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = 1 / Math.sqrt(inverseSquaredLengthscales[j]);
+        }
+        return out;
+    }
+
     double outputscale() {
         return outputscale;
     }

@@ -22,11 +22,16 @@ final class Perturbation {
             if (Double.isNaN(u)) {
                 out[j] = random.nextDouble();
             } else if (encoding.categorical(j)) {
-                out[j] = random.nextDouble() < 1.0 / d ? random.nextDouble() : u;
+                out[j] = option(u, d, random);
             } else {
                 out[j] = Math.min(Math.max(u + step * random.nextGaussian(), 0), Math.nextDown(1.0));
             }
         }
         return out;
+    }
+
+    /** A categorical coordinate u of a point in d dimensions, re-drawn with probability 1/d. */
+    static double option(double u, int d, SplittableRandom random) {
+        return random.nextDouble() < 1.0 / d ? random.nextDouble() : u;
     }
 }

@@ -65,9 +65,9 @@ public sealed interface SearcherSpec {
         }
     }
 
-    record GpOptions(int initial, int maxPoints) implements SearcherSpec {
+    record GpOptions(int initial, int maxPoints, int trustRegion) implements SearcherSpec {
         static GpOptions defaults(Space space) {
-            return new GpOptions(GaussianProcessSearcher.defaultInitial(space), GaussianProcessSearcher.DEFAULT_MAX_POINTS);
+            return new GpOptions(GaussianProcessSearcher.defaultInitial(space), GaussianProcessSearcher.DEFAULT_MAX_POINTS, 0);
         }
 
         @Override
@@ -77,7 +77,7 @@ public sealed interface SearcherSpec {
 
         @Override
         public Searcher create(Space space, long seed) {
-            return new GaussianProcessSearcher(space, seed, initial, maxPoints);
+            return new GaussianProcessSearcher(space, seed, initial, maxPoints, trustRegion);
         }
     }
 

@@ -56,10 +56,11 @@ public final class Searchers {
         }
         return switch (spec.type()) {
             case "gp" -> {
-                SearcherOptions options = new SearcherOptions(spec, path, List.of("initial", "maxPoints"));
+                SearcherOptions options = new SearcherOptions(spec, path, List.of("initial", "maxPoints", "trustRegion"));
                 SearcherSpec.GpOptions defaults = SearcherSpec.GpOptions.defaults(space);
                 yield new SearcherSpec.GpOptions(options.integer("initial", defaults.initial(), 1),
-                        options.integer("maxPoints", defaults.maxPoints(), 20));
+                        options.integer("maxPoints", defaults.maxPoints(), 20),
+                        options.integer("trustRegion", defaults.trustRegion(), 0));
             }
             case "nsga2" -> new SearcherSpec.Nsga2Options(new SearcherOptions(spec, path, List.of("population"))
                     .integer("population", Nsga2Searcher.DEFAULT_POPULATION, 2));

@@ -46,6 +46,24 @@ class GaussianProcessSearcherTest {
     }
 
     @Test
+    void aTrustRegionEverySecondSuggestionRefinesTheBasinItHasFound() {
+        // 27 equal basins (bench/basins.sh's "basins"): any basin refined is the optimum, so the regret
+        // after 80 trials measures precision inside one. The median over seeds 1000 to 1004 is 6.9e-6
+        // without the trust region and 2.0e-7 with it (docs/benchmarks.md, "A trust region").
+        Space cube = Spaces.unitCube(3);
+        double[] regrets = new double[5];
+        for (int s = 0; s < regrets.length; s++) {
+            long seed = 1000 + s;
+            Searcher gp = new SearcherSpec.GpOptions(GaussianProcessSearcher.defaultInitial(cube), 256, 2).create(cube, seed);
+            regrets[s] = new SweepSimulation(gp, config -> IntStream.range(0, 3)
+                    .mapToDouble(i -> Math.pow(Math.sin(2.5 * Math.PI * (config.getDouble("x" + i) - 0.13)), 2)).sum()).run(80, 1, seed);
+        }
+        Arrays.sort(regrets);
+        assertTrue(regrets[2] < 1e-6, "median regret after 80 trials in a basin, with a trust region every second suggestion: expected below 1e-6, got "
+                + regrets[2] + " (" + Arrays.toString(regrets) + ")");
+    }
+
+    @Test
     void spendsFewTrialsOnTheFacesOfTheBoxWhenItsMinimaAreInside() {
         // Styblinski-Tang in 3 dimensions: 8 basins, all inside the box, and the worst losses on its
         // faces. A prior mean at the average loss made expected improvement send 18 to 25 of the 67
@@ -73,7 +91,7 @@ class GaussianProcessSearcherTest {
             Config config = Spaces.branin().fromUnit(new double[] {random.nextDouble(), random.nextDouble()});
             history.add(new Observation(i, config, Spaces.braninRegret(config), TrialStatus.COMPLETED, 1));
         }
-        GaussianProcessSearcher gp = new GaussianProcessSearcher(Spaces.branin(), 1, 5, 10);
+        GaussianProcessSearcher gp = new GaussianProcessSearcher(Spaces.branin(), 1, 5, 10, 0);
         assertEquals(15, gp.fit(history.subList(0, 15)).points().length, "between maxPoints and twice that, all of them");
         GaussianProcess model = gp.fit(history);
         assertEquals(20, model.points().length);

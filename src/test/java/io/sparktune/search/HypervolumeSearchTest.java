@@ -40,7 +40,7 @@ class HypervolumeSearchTest {
     }
 
     private static Searcher gp() {
-        return new GaussianProcessSearcher(SQUARE, 7, 6, 256);
+        return new GaussianProcessSearcher(SQUARE, 7, 6, 256, 0);
     }
 
     @Test

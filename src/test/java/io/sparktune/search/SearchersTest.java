@@ -27,7 +27,7 @@ class SearchersTest {
         Space branin = Spaces.branin();
         Space lists = new Space(List.of(new Parameter("a", new GridList(List.of(1L, 2L)))));
         assertEquals(SearcherSpec.Optionless.GRID, Searchers.validate(PluginSpec.of("grid"), lists, "searcher"));
-        assertEquals(new SearcherSpec.GpOptions(6, 256), Searchers.validate(PluginSpec.of("gp"), branin, "searcher"),
+        assertEquals(new SearcherSpec.GpOptions(6, 256, 0), Searchers.validate(PluginSpec.of("gp"), branin, "searcher"),
                 "an initial design of 2(d + 1) for branin's 2 parameters");
         assertEquals(new SearcherSpec.TpeOptions(5, 24, 1.0), Searchers.validate(new PluginSpec("tpe", Map.of("startup", 5L)), branin, "searcher"));
     }
@@ -44,7 +44,7 @@ class SearchersTest {
     void unknownOptionIsRefusedWithItsJsonPath() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> Searchers.validate(new PluginSpec("gp", Map.of("inital", 5)), Spaces.branin(), "searcher"));
-        assertEquals("searcher.inital: unknown option for searcher 'gp' (known: initial, maxPoints)", e.getMessage());
+        assertEquals("searcher.inital: unknown option for searcher 'gp' (known: initial, maxPoints, trustRegion)", e.getMessage());
     }
 
     @Test
