@@ -6,18 +6,19 @@ import java.util.List;
 
 /**
  * A box around the best trial in which the next local suggestion is sought, sized as TuRBO sizes it
- * (Eriksson et al. 2019): its side starts at 0.8 of the cube, doubles after 3 improvements in a row,
- * halves after max(4, d) trials in a row without one, and starts again at 0.8 once it falls below
- * 0.5^7. Each coordinate's half-width is the side scaled by that coordinate's lengthscale over their
- * geometric mean, so the box is long where the model says the loss changes slowly.
+ * (Eriksson et al. 2019): its side starts at 0.8 of the cube, doubles after 3 improvements in a row
+ * (each beating the best so far by a thousandth of its size), halves after max(4, d) trials in a row
+ * without one, and starts again at 0.8 once it falls below 0.5^7. Each coordinate's half-width is the
+ * side scaled by that coordinate's lengthscale over their geometric mean, so the box is long where
+ * the model says the loss changes slowly.
  *
  * <p>The side is replayed from the history each time rather than kept, so the searcher stays a
  * function of (seed, history).
  */
 final class TrustRegion {
     static final double INITIAL = 0.8;
-    static final double MINIMUM = Math.pow(0.5, 7);
-    static final double MAXIMUM = 1.6;
+    private static final double MINIMUM = Math.pow(0.5, 7);
+    private static final double MAXIMUM = 1.6;
     private static final int SUCCESSES = 3;
 
     private TrustRegion() {

@@ -49,7 +49,7 @@ class GaussianProcessSearcherTest {
     void aTrustRegionEverySecondSuggestionRefinesTheBasinItHasFound() {
         // 27 equal basins (bench/basins.sh's "basins"): any basin refined is the optimum, so the regret
         // after 80 trials measures precision inside one. The median over seeds 1000 to 1004 is 6.9e-6
-        // without the trust region and 2.0e-7 with it (docs/benchmarks.md, "A trust region").
+        // without the trust region and 2.0e-7 with it (docs/benchmarks.md, "A trust region every second suggestion").
         Space cube = Spaces.unitCube(3);
         double[] regrets = new double[5];
         for (int s = 0; s < regrets.length; s++) {

@@ -7,6 +7,7 @@ import io.sparktune.space.Space;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -44,9 +45,9 @@ class TrustRegionTest {
     @Test
     void aBoxThatShrinksBelowItsMinimumStartsAgainAtItsFirstSize() {
         double[] flat = new double[1 + 4 * 7];
-        java.util.Arrays.fill(flat, 1);
+        Arrays.fill(flat, 1);
         // Six halvings reach 0.8/64 = 0.0125, above 0.5^7; the seventh goes below and restarts.
-        assertEquals(0.8 / 64, TrustRegion.side(losses(java.util.Arrays.copyOf(flat, 1 + 4 * 6)), 1, 2), 1e-12);
+        assertEquals(0.8 / 64, TrustRegion.side(losses(Arrays.copyOf(flat, 1 + 4 * 6)), 1, 2), 1e-12);
         assertEquals(TrustRegion.INITIAL, TrustRegion.side(losses(flat), 1, 2), 1e-12);
     }
 
